@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Entraide",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "entraide", targets: ["entraide"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+  ],
+  targets: [
+    // libxml2 through pkg-config; see docs/libxml2.md for the shim's traps.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Pure values: courses, certifications, localized text. No I/O.
+    .target(name: "CourseModel"),
+    // Reads course and certification files with libxml2, validates them against the XSDs, lints them.
+    .target(name: "CourseXML", dependencies: ["CLibXML2", "CourseModel"]),
+    // Pure quiz and role-play sessions, scoring, exploration.
+    .target(name: "CourseEngine", dependencies: ["CourseModel"]),
+    // The SQLite registry (GRDB) and the certification rules.
+    .target(
+      name: "Registry",
+      dependencies: [
+        "CourseModel",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "SwiftCSV", package: "SwiftCSV"),
+      ]
+    ),
+    // Terminal protocol, rendering and input; the engine never sees it.
+    .target(name: "TerminalUI", dependencies: ["CourseModel", "CourseEngine"]),
+    .executableTarget(
+      name: "entraide",
+      dependencies: [
+        "CourseModel", "CourseXML", "CourseEngine", "Registry", "TerminalUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
+    .testTarget(
+      name: "CourseXMLTests", dependencies: ["CourseXML", "CourseModel"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "CourseEngineTests", dependencies: ["CourseEngine", "CourseModel", "CourseXML"]),
+    .testTarget(name: "RegistryTests", dependencies: ["Registry", "CourseModel"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CourseEngine", "CourseModel"]),
+    .testTarget(name: "EntraideCLITests", dependencies: ["CourseModel"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

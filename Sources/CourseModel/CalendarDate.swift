@@ -1,0 +1,161 @@
+/// A day in the proleptic Gregorian calendar, with no time or zone.
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  public let year: Int
+  public let month: Int
+  public let day: Int
+
+  /// A valid date, or nil (`2026-02-30` is nil).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Reads `YYYY-MM-DD` exactly.
+  public init?(iso text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
+  /// The date `dayNumber` days after 0000-03-01 (see `dayNumber`).
+  public init(dayNumber: Int) {
+    // Inverse of the days-from-civil algorithm (H. Hinnant).
+    let z = dayNumber
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    self.year = y
+    self.month = m
+    self.day = d
+  }
+
+  /// Days since 0000-03-01; differences give day counts.
+  public var dayNumber: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe
+  }
+
+  public static func isLeap(_ year: Int) -> Bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+  }
+
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
+  /// Adds years and months, then days; a day past the month's end becomes its last day (02-29 + 1 year = 02-28).
+  public func adding(_ duration: DateDuration) -> CalendarDate {
+    let totalMonths = (year * 12 + (month - 1)) + duration.years * 12 + duration.months
+    let newYear = totalMonths / 12
+    let newMonth = totalMonths % 12 + 1
+    let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
+    return CalendarDate(dayNumber: CalendarDate(unchecked: newYear, newMonth, newDay).dayNumber + duration.days)
+  }
+
+  /// Days from `self` to `other` (positive when `other` is later).
+  public func days(to other: CalendarDate) -> Int { other.dayNumber - dayNumber }
+
+  private init(unchecked year: Int, _ month: Int, _ day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+  public var description: String {
+    let y = String(year)
+    let m = month < 10 ? "0\(month)" : "\(month)"
+    let d = day < 10 ? "0\(day)" : "\(day)"
+    return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let date = CalendarDate(iso: text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+    }
+    self = date
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}
+
+/// A calendar duration from xs:duration with dates only (`P1Y`, `P90D`, `P6M`, `P1Y2M10D`, `P2W`).
+public struct DateDuration: Sendable, Hashable, Codable, CustomStringConvertible {
+  public var years: Int
+  public var months: Int
+  public var days: Int
+
+  public init(years: Int = 0, months: Int = 0, days: Int = 0) {
+    self.years = years
+    self.months = months
+    self.days = days
+  }
+
+  /// Reads `PnYnMnD` or `PnW`; nil for anything else, including time parts and negatives.
+  public init?(iso text: String) {
+    var rest = Substring(text)
+    guard rest.first == "P", rest.count > 1 else { return nil }
+    rest = rest.dropFirst()
+    var years = 0
+    var months = 0
+    var days = 0
+    var seen = ""
+    while !rest.isEmpty {
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      guard !digits.isEmpty, let value = Int(digits) else { return nil }
+      rest = rest.dropFirst(digits.count)
+      guard let unit = rest.first else { return nil }
+      rest = rest.dropFirst()
+      let order = "YMWD"
+      guard let position = order.firstIndex(of: unit),
+        seen.allSatisfy({ order.firstIndex(of: $0)! < position })
+      else { return nil }
+      seen.append(unit)
+      switch unit {
+      case "Y": years = value
+      case "M": months = value
+      case "W": days += value * 7
+      default: days += value
+      }
+    }
+    self.init(years: years, months: months, days: days)
+  }
+
+  public var description: String {
+    if years == 0, months == 0, days == 0 { return "P0D" }
+    var text = "P"
+    if years != 0 { text += "\(years)Y" }
+    if months != 0 { text += "\(months)M" }
+    if days != 0 { text += "\(days)D" }
+    return text
+  }
+}

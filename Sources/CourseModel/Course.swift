@@ -1,0 +1,123 @@
+/// A course as read from one file: metadata and ordered activities.
+public struct Course: Sendable, Hashable, Codable {
+  public var id: String
+  public var version: String
+  /// Declared languages, in the file's order (`languages="fr en"`); empty for a one-language course.
+  public var languages: [String]
+  /// The ISO 8601 duration as written (`PT15M`).
+  public var duration: String
+  public var title: LocalizedText
+  public var summary: LocalizedText
+  public var sources: [String]
+  public var requires: [Prerequisite]
+  public var activities: [Activity]
+  public var location: SourceLocation
+  /// A digest of the file's bytes (hex SHA-256), set by the loader; tells whether a file changed.
+  public var digest: String
+
+  public init(
+    id: String, version: String, languages: [String] = [], duration: String = "",
+    title: LocalizedText = LocalizedText(), summary: LocalizedText = LocalizedText(),
+    sources: [String] = [], requires: [Prerequisite] = [], activities: [Activity] = [],
+    location: SourceLocation = .unknown, digest: String = ""
+  ) {
+    self.id = id
+    self.version = version
+    self.languages = languages
+    self.duration = duration
+    self.title = title
+    self.summary = summary
+    self.sources = sources
+    self.requires = requires
+    self.activities = activities
+    self.location = location
+    self.digest = digest
+  }
+}
+
+/// A course that must be passed before this one (`<requires course="…"/>`).
+public struct Prerequisite: Sendable, Hashable, Codable {
+  public var courseID: String
+  public var location: SourceLocation
+
+  public init(courseID: String, location: SourceLocation = .unknown) {
+    self.courseID = courseID
+    self.location = location
+  }
+}
+
+/// One step of a course, in file order.
+public enum Activity: Sendable, Hashable, Codable {
+  case lesson(Lesson)
+  case roleplay(Roleplay)
+  case quiz(Quiz)
+
+  public var id: String {
+    switch self {
+    case .lesson(let lesson): lesson.id
+    case .roleplay(let roleplay): roleplay.id
+    case .quiz(let quiz): quiz.id
+    }
+  }
+
+  public var title: LocalizedText {
+    switch self {
+    case .lesson(let lesson): lesson.title
+    case .roleplay(let roleplay): roleplay.title
+    case .quiz(let quiz): quiz.title
+    }
+  }
+
+  public var location: SourceLocation {
+    switch self {
+    case .lesson(let lesson): lesson.location
+    case .roleplay(let roleplay): roleplay.location
+    case .quiz(let quiz): quiz.location
+    }
+  }
+
+  /// Whether the activity is scored (role-plays and quizzes); lessons are not.
+  public var isGraded: Bool {
+    if case .lesson = self { return false }
+    return true
+  }
+}
+
+/// Pages of text to read.
+public struct Lesson: Sendable, Hashable, Codable {
+  public var id: String
+  public var title: LocalizedText
+  public var pages: [Page]
+  public var location: SourceLocation
+
+  public init(
+    id: String, title: LocalizedText = LocalizedText(), pages: [Page] = [], location: SourceLocation = .unknown
+  ) {
+    self.id = id
+    self.title = title
+    self.pages = pages
+    self.location = location
+  }
+}
+
+/// One page of a lesson: blocks, each in one language or in all.
+public struct Page: Sendable, Hashable, Codable {
+  public var blocks: [LanguageBlock]
+  public var location: SourceLocation
+
+  public init(blocks: [LanguageBlock] = [], location: SourceLocation = .unknown) {
+    self.blocks = blocks
+    self.location = location
+  }
+
+  /// The blocks to show in `language`: those in that language and those without one.
+  /// When the page has none in that language, the blocks of the first language it has.
+  public func blocks(in language: String) -> [Block] {
+    let matching = blocks.filter { $0.language == nil || $0.language == language }
+    if matching.contains(where: { $0.language == language }) || blocks.allSatisfy({ $0.language == nil }) {
+      return matching.map(\.block)
+    }
+    guard let first = blocks.first(where: { $0.language != nil })?.language else { return matching.map(\.block) }
+    return blocks.filter { $0.language == nil || $0.language == first }.map(\.block)
+  }
+}

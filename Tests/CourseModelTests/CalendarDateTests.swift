@@ -1,0 +1,38 @@
+import CourseModel
+import Testing
+
+@Test(arguments: [
+  ("2024-02-29", "P1Y", "2025-02-28"),
+  ("2025-12-31", "P1D", "2026-01-01"),
+  ("2026-01-31", "P1M", "2026-02-28"),
+  ("2023-11-22", "P90D", "2024-02-20"),
+  ("2026-11-22", "P1Y2M10D", "2028-02-01"),
+  ("2026-11-22", "P2W", "2026-12-06"),
+])
+func addingADurationClampsToTheMonthEnd(start: String, duration: String, expected: String) throws {
+  let date = try #require(CalendarDate(iso: start))
+  let span = try #require(DateDuration(iso: duration))
+  #expect(date.adding(span).description == expected)
+}
+
+@Test(arguments: ["2026-02-29", "2026-13-01", "2026-00-10", "26-01-01", "2026-1-01", "", "2026-01-01x", "2026-04-31"])
+func impossibleDatesAreRefused(text: String) {
+  #expect(CalendarDate(iso: text) == nil)
+}
+
+@Test func dayNumbersRoundTripAcrossCenturies() throws {
+  var date = try #require(CalendarDate(iso: "1899-12-25"))
+  for _ in 0..<80_000 {
+    let next = date.adding(days: 1)
+    #expect(date.days(to: next) == 1)
+    #expect(CalendarDate(dayNumber: next.dayNumber) == next)
+    date = next
+  }
+  // 80,000 days later, as Python's datetime counts it.
+  #expect(date.description == "2119-01-06")
+}
+
+@Test(arguments: ["P", "P1H", "PT1M", "-P1Y", "P1D1Y", "1Y", "P1.5Y"])
+func nonDateDurationsAreRefused(text: String) {
+  #expect(DateDuration(iso: text) == nil)
+}
