@@ -20,7 +20,7 @@ extension String {
           }
         }
       case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029:
-        if keepNewlines == false, scalar.value == 0x0A || scalar.value == 0x09 { result.append(" ") }
+        continue
       default:
         result.append(scalar)
       }
