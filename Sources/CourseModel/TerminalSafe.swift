@@ -6,9 +6,8 @@ extension String {
     var scalars = unicodeScalars.makeIterator()
     while let scalar = scalars.next() {
       switch scalar.value {
-      case 0x0A,
-        0x09 where keepNewlines:
-        result.append(scalar)
+      case 0x0A, 0x09:
+        result.append(keepNewlines ? scalar : " ")
       case 0x1B:
         // Drop a whole CSI / OSC sequence, not only its ESC.
         var lookahead = scalars
