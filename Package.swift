@@ -50,7 +50,7 @@ let package = Package(
     .testTarget(name: "CourseEngineTests", dependencies: ["CourseEngine", "CourseModel", "CourseXML"]),
     .testTarget(name: "RegistryTests", dependencies: ["Registry", "CourseModel"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CourseEngine", "CourseModel"]),
-    .testTarget(name: "EntraideCLITests", dependencies: ["CourseModel"]),
+    .testTarget(name: "EntraideCLITests", dependencies: ["CourseModel", "entraide"]),
   ],
   swiftLanguageModes: [.v6]
 )
