@@ -139,6 +139,12 @@ public struct CourseCheck: Sendable, Hashable {
   public var roleplays: [RoleplayExploration]
   public var quizzes: [QuizCheck]
 
+  public init(courseID: String, roleplays: [RoleplayExploration], quizzes: [QuizCheck]) {
+    self.courseID = courseID
+    self.roleplays = roleplays
+    self.quizzes = quizzes
+  }
+
   /// Fails when a role-play cannot be passed, has a dead end or an unreachable part, or a quiz has a problem.
   public var passed: Bool { failures(language: .en).isEmpty }
 }
