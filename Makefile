@@ -27,8 +27,10 @@ test-deps: deps
 build: deps
 	$(SWIFT) build
 
+## release: the Swift runtime and Foundation linked statically: the binary starts in about a third of the time
+## (see docs/validate.md, Performance).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## run: build and start entraide (ARGS="validate" to pass arguments).
 run: build

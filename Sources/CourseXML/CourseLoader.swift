@@ -80,18 +80,19 @@ public final class CourseLoader {
       return result
     }
 
-    // The path itself.
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      return fail("missing-file", Messages.missingFile(path))
+    // The path itself: one stat (following links); only regular files are read, since reading a pipe or a
+    // device could block or never end.
+    var status = stat()
+    guard stat(url.path, &status) == 0 else {
+      return errno == EACCES
+        ? fail("unreadable", Messages.unreadable(path)) : fail("missing-file", Messages.missingFile(path))
     }
-    if isDirectory.boolValue { return fail("directory", Messages.isDirectory(path)) }
-    // Only regular files: reading a pipe or a device could block or never end.
-    let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-      return fail("unreadable", Messages.notRegularFile(path))
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return fail("directory", Messages.isDirectory(path))
+    default: return fail("unreadable", Messages.notRegularFile(path))
     }
-    if let size = attributes?[.size] as? NSNumber, size.intValue > Self.maximumFileSize {
+    if status.st_size > Self.maximumFileSize {
       return fail("too-large", Messages.tooLarge(path, limit: Self.maximumFileSize / (1024 * 1024)))
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -166,7 +167,7 @@ public final class CourseLoader {
       guard !result.findings.hasErrors else { break digestAndBuild }
 
       // The model, then lint.
-      let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+      let digest = hexadecimal(SHA256.hash(data: data))
       var builder = ModelBuilder(path: path, locations: locations)
       switch kind {
       case .course:
@@ -232,4 +233,15 @@ public final class CourseLoader {
     schemas[key] = entry
     return entry
   }
+}
+
+/// Lower-case hexadecimal of bytes.
+func hexadecimal<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+  let digits = Array("0123456789abcdef".utf8)
+  var result: [UInt8] = []
+  for byte in bytes {
+    result.append(digits[Int(byte >> 4)])
+    result.append(digits[Int(byte & 0x0F)])
+  }
+  return String(decoding: result, as: UTF8.self)
 }

@@ -1,5 +1,6 @@
 import CLibXML2
 import CourseModel
+import Foundation
 
 /// libxml2 set up once per process: parser initialized, external entities and imports local-only.
 let libxmlSetUp: Void = {
@@ -151,9 +152,22 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
   /// An attribute without namespace, as written (entities as libxml2 resolves attribute values).
   func attribute(_ name: String) -> String? {
-    guard let value = xmlGetNoNsProp(self, name) else { return nil }
-    defer { entraide_xmlFree(value) }
-    return String(cString: value)
+    var property = pointee.properties
+    while let current = property {
+      if current.pointee.ns == nil, let propertyName = current.pointee.name, name.equalsCString(propertyName) {
+        // The usual case, one text node: read it in place, without libxml2 allocating a copy.
+        if let text = current.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+          let content = text.pointee.content
+        {
+          return String(cString: content)
+        }
+        guard let value = xmlNodeListGetString(pointee.doc, current.pointee.children, 1) else { return "" }
+        defer { entraide_xmlFree(value) }
+        return String(cString: value)
+      }
+      property = current.pointee.next
+    }
+    return nil
   }
 
   /// `xml:lang` on this element itself.
@@ -164,33 +178,77 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
   }
 
   /// The text content, whitespace runs collapsed to one space and trimmed.
-  var normalizedText: String { rawText.collapsingWhitespace().trimmingSpaces() }
+  var normalizedText: String {
+    guard let value = xmlNodeGetContent(self) else { return "" }
+    defer { entraide_xmlFree(value) }
+    return collapsedUTF8(value, trim: true)
+  }
 
+  /// The text of a text or CDATA node (read in place), or the content of any other node.
   var rawText: String {
+    if pointee.type == XML_TEXT_NODE || pointee.type == XML_CDATA_SECTION_NODE {
+      return pointee.content.map { String(cString: $0) } ?? ""
+    }
     guard let value = xmlNodeGetContent(self) else { return "" }
     defer { entraide_xmlFree(value) }
     return String(cString: value)
   }
 
+  /// The text of a text or CDATA node with whitespace runs collapsed (ends kept as one space).
+  var collapsedText: String {
+    if pointee.type == XML_TEXT_NODE || pointee.type == XML_CDATA_SECTION_NODE {
+      return pointee.content.map { collapsedUTF8($0, trim: false) } ?? ""
+    }
+    return rawText.collapsingWhitespace()
+  }
+
   var lineNumber: Int { Int(xmlGetLineNo(self)) }
+}
+
+/// A NUL-terminated UTF-8 text with every run of XML whitespace made one space; `trim` drops them at both ends.
+func collapsedUTF8(_ text: UnsafePointer<xmlChar>, trim: Bool) -> String {
+  let length = strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))
+  return String(unsafeUninitializedCapacity: length) { buffer in
+    var count = 0
+    var pendingSpace = false
+    for index in 0..<length {
+      let byte = text[index]
+      if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+        pendingSpace = !trim || count > 0
+        continue
+      }
+      if pendingSpace {
+        buffer[count] = 0x20
+        count += 1
+        pendingSpace = false
+      }
+      buffer[count] = byte
+      count += 1
+    }
+    if pendingSpace, !trim {
+      buffer[count] = 0x20
+      count += 1
+    }
+    return count
+  }
 }
 
 extension String {
   /// Every run of XML whitespace becomes one space.
   func collapsingWhitespace() -> String {
-    var result = ""
-    result.reserveCapacity(utf8.count)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(utf8.count)
     var inSpace = false
-    for scalar in unicodeScalars {
-      if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
-        if !inSpace { result.unicodeScalars.append(" ") }
+    for byte in utf8 {
+      if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+        if !inSpace { bytes.append(0x20) }
         inSpace = true
       } else {
-        result.unicodeScalars.append(scalar)
+        bytes.append(byte)
         inSpace = false
       }
     }
-    return result
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   func trimmingSpaces() -> String {
@@ -198,5 +256,15 @@ extension String {
     while scalars.first == " " { scalars.removeFirst() }
     while scalars.last == " " { scalars.removeLast() }
     return String(scalars)
+  }
+
+  /// Whether this string equals a NUL-terminated UTF-8 C string, without converting either.
+  func equalsCString(_ other: UnsafePointer<xmlChar>) -> Bool {
+    var index = 0
+    for byte in utf8 {
+      guard other[index] == byte else { return false }
+      index += 1
+    }
+    return other[index] == 0
   }
 }

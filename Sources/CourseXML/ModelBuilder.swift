@@ -24,7 +24,15 @@ struct ModelBuilder {
   func location(_ node: xmlNodePtr) -> SourceLocation { locations.location(of: node) }
 
   func children(_ node: xmlNodePtr, _ name: String) -> [xmlNodePtr] {
-    node.elementChildren.filter { $0.localName == name }
+    var result: [xmlNodePtr] = []
+    var child = node.pointee.children
+    while let current = child {
+      if current.isElement, let childName = current.pointee.name, name.equalsCString(childName) {
+        result.append(current)
+      }
+      child = current.pointee.next
+    }
+    return result
   }
 
   func integer(_ node: xmlNodePtr, _ name: String) -> Int? {
@@ -42,8 +50,9 @@ struct ModelBuilder {
   // MARK: Localized text
 
   /// The texts of `parent`'s `name` children keyed by language; checks them against the declared languages.
-  mutating func localized(_ parent: xmlNodePtr, _ name: String, owner: Message, required: Bool = true) -> LocalizedText
-  {
+  mutating func localized(
+    _ parent: xmlNodePtr, _ name: String, owner: @autoclosure () -> Message, required: Bool = true
+  ) -> LocalizedText {
     let elements = children(parent, name)
     var values: [String: String] = [:]
     var firstLocation: [String: SourceLocation] = [:]
@@ -52,7 +61,7 @@ struct ModelBuilder {
       if let previous = firstLocation[language] {
         report(
           "duplicate-text",
-          Messages.duplicateText(element: name, language: language, owner: owner, line: previous.line),
+          Messages.duplicateText(element: name, language: language, owner: owner(), line: previous.line),
           at: location(element))
         continue
       }
@@ -67,7 +76,7 @@ struct ModelBuilder {
 
   /// Reports languages missing from `present` and languages the course does not declare.
   mutating func checkLanguages(
-    _ found: Set<String>, element: String, owner: Message, at place: SourceLocation, present: Bool,
+    _ found: Set<String>, element: String, owner: () -> Message, at place: SourceLocation, present: Bool,
     languageLocations: [String: SourceLocation]
   ) {
     guard !languages.isEmpty, present else { return }
@@ -80,7 +89,7 @@ struct ModelBuilder {
     if found.contains("") { return }
     for language in languages where !found.contains(language) {
       report(
-        "missing-translation", Messages.missingTranslation(element: element, owner: owner, language: language),
+        "missing-translation", Messages.missingTranslation(element: element, owner: owner(), language: language),
         at: place)
     }
   }
@@ -172,7 +181,7 @@ struct ModelBuilder {
       while let current = child {
         switch current.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_ENTITY_REF_NODE:
-          let text = current.rawText.collapsingWhitespace()
+          let text = current.collapsedText
           if case .text(let previous)? = result.last {
             result[result.count - 1] = .text((previous + text).collapsingWhitespace())
           } else if !text.isEmpty {
@@ -285,12 +294,13 @@ struct ModelBuilder {
   }
 
   mutating func buildChoice(_ node: xmlNodePtr, scene: String) -> Choice {
-    let owner = Messages.choiceOwner(scene: scene, line: location(node).line)
+    let line = location(node).line
+    let owner = { Messages.choiceOwner(scene: scene, line: line) }
     var choice = Choice(
       to: node.attribute("to")?.trimmingSpaces() ?? "", condition: condition(node), once: boolean(node, "once"),
       critical: boolean(node, "critical"), location: location(node))
-    choice.say = localized(node, "say", owner: owner)
-    choice.feedback = localized(node, "feedback", owner: owner, required: false)
+    choice.say = localized(node, "say", owner: owner())
+    choice.feedback = localized(node, "feedback", owner: owner(), required: false)
     for element in children(node, "score") {
       choice.scores.append(
         ScoreEffect(
@@ -324,7 +334,7 @@ struct ModelBuilder {
     quiz.title = localized(node, "title", owner: owner)
     for element in node.elementChildren {
       let questionID = element.attribute("id")?.trimmingSpaces() ?? ""
-      let questionOwner = Messages.owner(kind: "question", id: questionID)
+      let questionOwner = { Messages.owner(kind: "question", id: questionID) }
       let kind: Question.Kind
       switch element.localName {
       case "single", "multiple":
@@ -348,9 +358,9 @@ struct ModelBuilder {
       case "match":
         kind = .match(
           children(element, "pair").enumerated().map { index, pair in
-            let pairOwner = Messages.pairOwner(number: index + 1, question: questionID)
+            let pairOwner = { Messages.pairOwner(number: index + 1, question: questionID) }
             return MatchPair(
-              left: localized(pair, "left", owner: pairOwner), right: localized(pair, "right", owner: pairOwner),
+              left: localized(pair, "left", owner: pairOwner()), right: localized(pair, "right", owner: pairOwner()),
               location: location(pair))
           })
       case "short":
@@ -360,8 +370,8 @@ struct ModelBuilder {
       }
       quiz.questions.append(
         Question(
-          id: questionID, prompt: localized(element, "prompt", owner: questionOwner),
-          explain: localized(element, "explain", owner: questionOwner, required: false), kind: kind,
+          id: questionID, prompt: localized(element, "prompt", owner: questionOwner()),
+          explain: localized(element, "explain", owner: questionOwner(), required: false), kind: kind,
           location: location(element)))
     }
     return quiz
