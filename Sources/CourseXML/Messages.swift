@@ -172,10 +172,7 @@ enum Messages {
     return result
   }
 
-  static func schema(_ error: RawXMLError) -> Message {
-    let text = cleanSchemaText(error.message)
-    return Message(fr: "non conforme au schéma : \(text)", en: "does not follow the schema: \(text)")
-  }
+  static func schema(_ error: RawXMLError) -> Message { SchemaMessages.message(error.message) }
 
   static func schemaMissing(file: String, searched: [String]) -> Message {
     let places = searched.joined(separator: ", ")

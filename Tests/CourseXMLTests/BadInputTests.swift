@@ -177,19 +177,23 @@ func unreadableFileIsAFinding() throws {
   let missing = try onlyFinding("schema-missing-attribute.xml")
   #expect(missing.code == "schema")
   #expect(missing.location == SourceLocation(line: 4, column: 3))
-  #expect(
-    missing.message.en
-      == "does not follow the schema: Element 'roleplay': The attribute 'start' is required but missing.")
-  #expect(
-    missing.message.fr
-      == "non conforme au schéma : Element 'roleplay': The attribute 'start' is required but missing.")
+  #expect(missing.message.en == "<roleplay> lacks the required attribute start; add start=\"…\"")
+  #expect(missing.message.fr == "<roleplay> n'a pas l'attribut obligatoire start ; ajoutez start=\"…\"")
   let order = try onlyFinding("schema-element-order.xml")
   #expect(order.location == SourceLocation(line: 3, column: 3))
+  #expect(order.message.en == "<lesson> is not expected here; expected: <title>")
   let percentage = try onlyFinding("schema-pass-not-percentage.xml")
   #expect(percentage.location == SourceLocation(line: 4, column: 3))
+  #expect(percentage.message.en == "attribute pass of <quiz> is '50', which is not a percentage such as 75%")
   let duration = try onlyFinding("certifications-bad-duration.xml")
   #expect(duration.location == SourceLocation(line: 3, column: 3))
-  #expect(duration.message.en.contains("attribute 'window': '90 jours' is not a valid value"))
+  #expect(
+    duration.message.en
+      == "attribute window of <certification> is '90 jours', which is not a date duration such as P1Y, P6M or P90D")
+  #expect(
+    duration.message.fr
+      == "l'attribut window de <certification> vaut « 90 jours », ce qui n'est pas une durée en dates comme P1Y, "
+      + "P6M ou P90D")
 }
 
 @Test func missingSchemaIsAFinding() {
