@@ -31,8 +31,8 @@ public struct LoadResult: Sendable, Hashable {
 ///
 /// The schemas (`course.xsd`, `certifications.xsd`) are looked up, for each file, in `schemaDirectory`,
 /// else in a `schema` folder beside the file, else in each of `fallbackSchemaDirectories`; each schema
-/// is compiled once per loader. Not thread-safe: use one loader per thread.
-public final class CourseLoader {
+/// is compiled once per loader. Thread-safe: the schema cache is locked, and everything else is per call.
+public final class CourseLoader: @unchecked Sendable {
   public static let courseNamespace = "urn:entraide:course:1"
   public static let certificationNamespace = "urn:entraide:certification:1"
 
@@ -41,7 +41,9 @@ public final class CourseLoader {
 
   public let schemaDirectory: URL?
   public let fallbackSchemaDirectories: [URL]
+  /// Compiled schemas by XSD path, under `schemasLock`.
   private var schemas: [String: (CompiledSchema?, [Finding])] = [:]
+  private let schemasLock = NSLock()
 
   public init(schemaDirectory: URL? = nil, fallbackSchemaDirectories: [URL] = []) {
     _ = libxmlSetUp
@@ -216,6 +218,8 @@ public final class CourseLoader {
       )
     }
     let key = found.standardizedFileURL.path
+    schemasLock.lock()
+    defer { schemasLock.unlock() }
     if let cached = schemas[key] { return cached }
     let (schema, errors) = CompiledSchema.load(path: key)
     var findings = errors.filter { $0.level != XML_ERR_WARNING }.map { error in

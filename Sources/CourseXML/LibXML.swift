@@ -95,8 +95,9 @@ final class XMLTree {
   }
 }
 
-/// A compiled XSD; frees itself. Read-only once parsed, so one serves every file of a run.
-final class CompiledSchema {
+/// A compiled XSD; frees itself. Read-only once parsed, so one serves every file of a run, on any thread
+/// (each validation has its own context).
+final class CompiledSchema: @unchecked Sendable {
   let schema: xmlSchemaPtr
 
   init(schema: xmlSchemaPtr) {
@@ -139,16 +140,8 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
   var namespaceURI: String? { pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) } }
 
-  /// The element children in document order.
-  var elementChildren: [xmlNodePtr] {
-    var result: [xmlNodePtr] = []
-    var child = pointee.children
-    while let node = child {
-      if node.isElement { result.append(node) }
-      child = node.pointee.next
-    }
-    return result
-  }
+  /// The element children in document order (a walk over the sibling links, no array).
+  var elementChildren: ElementChildren { ElementChildren(node: pointee.children) }
 
   /// An attribute without namespace, as written (entities as libxml2 resolves attribute values).
   func attribute(_ name: String) -> String? {
@@ -203,6 +196,19 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
   }
 
   var lineNumber: Int { Int(xmlGetLineNo(self)) }
+}
+
+/// The element children of a node, in document order.
+struct ElementChildren: Sequence, IteratorProtocol {
+  var node: xmlNodePtr?
+
+  mutating func next() -> xmlNodePtr? {
+    while let current = node {
+      node = current.pointee.next
+      if current.pointee.type == XML_ELEMENT_NODE { return current }
+    }
+    return nil
+  }
 }
 
 /// A NUL-terminated UTF-8 text with every run of XML whitespace made one space; `trim` drops them at both ends.

@@ -82,6 +82,8 @@ struct SourceText {
 
   /// The first bytes that are not UTF-8, if any, as an offset.
   func firstInvalidUTF8Offset() -> Int? {
+    // The standard library's validation is fast; find the offset only when it fails.
+    if String(validating: bytes, as: UTF8.self) != nil { return nil }
     var index = 0
     let count = bytes.count
     while index < count {
@@ -125,17 +127,20 @@ struct SourceText {
 /// the elements in document order are the start tags in source order, found by a small scan that skips
 /// comments, CDATA sections, processing instructions and end tags.
 struct ElementLocations {
-  private var locations: [UnsafeMutableRawPointer: SourceLocation] = [:]
+  /// Locations in document order; each element's `_private` holds its index + 1 (libxml2 leaves `_private`
+  /// to applications; schema validation uses `psvi`).
+  private var locations: [SourceLocation] = []
 
   init(root: xmlNodePtr?, source: SourceText) {
     let starts = source.startTagOffsets()
-    var next = 0
-    var result: [UnsafeMutableRawPointer: SourceLocation] = [:]
+    var result: [SourceLocation] = []
+    result.reserveCapacity(starts.count)
     func visit(_ node: xmlNodePtr) {
-      if next < starts.count {
-        result[UnsafeMutableRawPointer(node)] = source.location(ofOffset: starts[next])
-      }
-      next += 1
+      let location =
+        result.count < starts.count
+        ? source.location(ofOffset: starts[result.count]) : SourceLocation(line: node.lineNumber, column: 1)
+      result.append(location)
+      node.pointee._private = UnsafeMutableRawPointer(bitPattern: result.count)
       for child in node.elementChildren { visit(child) }
     }
     if let root { visit(root) }
@@ -144,7 +149,9 @@ struct ElementLocations {
 
   /// The element's `<`; libxml2's line (the end of a multi-line start tag) if the scan lost track.
   func location(of node: xmlNodePtr) -> SourceLocation {
-    locations[UnsafeMutableRawPointer(node)] ?? SourceLocation(line: node.lineNumber, column: 1)
+    let index = Int(bitPattern: node.pointee._private) - 1
+    guard locations.indices.contains(index) else { return SourceLocation(line: node.lineNumber, column: 1) }
+    return locations[index]
   }
 }
 

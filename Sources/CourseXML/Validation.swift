@@ -19,8 +19,11 @@ extension CourseLoader {
   /// read on its own (one bad file never hides the others); then the rules across files run.
   /// `courseChecks` adds findings for each course that has no error so far (the engine's explorer, which
   /// this module cannot import); it gets the course and its path.
-  public func validate(paths: [String], courseChecks: ((Course, String) -> [Finding])? = nil) -> ValidationReport {
-    var files: [LoadResult] = []
+  /// Files are read in parallel (one per processor); the report's order does not depend on it.
+  public func validate(
+    paths: [String], courseChecks: (@Sendable (Course, String) -> [Finding])? = nil
+  ) -> ValidationReport {
+    var targets: [URL] = []
     var unusable: [String] = []
     var extra: [Finding] = []
     for path in paths {
@@ -41,15 +44,16 @@ extension CourseLoader {
           {
             continue
           }
-          files.append(load(at: file))
+          targets.append(file)
         }
       } else {
-        let result = load(at: url)
-        if result.findings.contains(where: { ["missing-file", "unreadable"].contains($0.code) }) {
-          unusable.append(path)
-        }
-        files.append(result)
+        targets.append(url)
       }
+    }
+    let urls = targets
+    let files = concurrentMap(urls.count) { self.load(at: urls[$0]) }
+    for file in files where file.findings.contains(where: { ["missing-file", "unreadable"].contains($0.code) }) {
+      unusable.append(file.path)
     }
     let courses = files.compactMap { result in result.course.map { (path: result.path, course: $0) } }
     let catalogs = files.compactMap { result in result.catalog.map { (path: result.path, catalog: $0) } }
@@ -58,12 +62,16 @@ extension CourseLoader {
       let sibling = URL(fileURLWithPath: referrer).deletingLastPathComponent().appendingPathComponent("\(id).xml")
       return FileManager.default.fileExists(atPath: sibling.path)
     }
+    let dynamic: [[Finding]] = concurrentMap(files.count) { index in
+      let file = files[index]
+      guard let courseChecks, let course = file.course,
+        !file.findings.hasErrors, !cross.contains(where: { $0.path == file.path && $0.severity == .error })
+      else { return [] }
+      return courseChecks(course, file.path)
+    }
     var findings: [Finding] = extra
-    for file in files {
-      var mine = file.findings + cross.filter { $0.path == file.path }
-      if let courseChecks, let course = file.course, !mine.hasErrors {
-        mine += courseChecks(course, file.path)
-      }
+    for (index, file) in files.enumerated() {
+      let mine = file.findings + cross.filter { $0.path == file.path } + dynamic[index]
       // Stable: at one place, the file's own findings come before the cross-file ones.
       findings += mine.enumerated().sorted { lhs, rhs in
         Finding.fileOrder(lhs.element, rhs.element)
@@ -71,5 +79,37 @@ extension CourseLoader {
       }.map(\.element)
     }
     return ValidationReport(files: files, findings: findings, unusablePaths: unusable)
+  }
+}
+
+/// `body(0..<count)` on up to one thread per processor, results in index order.
+func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+  guard count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return (0..<count).map(body) }
+  let box = ResultsBox<T>(count: count)
+  DispatchQueue.concurrentPerform(iterations: count) { index in
+    box.set(index, body(index))
+  }
+  return box.values()
+}
+
+/// Results written by index from several threads.
+private final class ResultsBox<T: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [T?]
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ value: T) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  func values() -> [T] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
   }
 }
