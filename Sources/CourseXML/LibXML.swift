@@ -165,9 +165,24 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
   /// `xml:lang` on this element itself.
   var xmlLang: String? {
-    guard let value = xmlGetNsProp(self, "lang", "http://www.w3.org/XML/1998/namespace") else { return nil }
-    defer { entraide_xmlFree(value) }
-    return String(cString: value)
+    var property = pointee.properties
+    while let current = property {
+      if let namespace = current.pointee.ns?.pointee.href,
+        "http://www.w3.org/XML/1998/namespace".equalsCString(namespace),
+        let name = current.pointee.name, "lang".equalsCString(name)
+      {
+        if let text = current.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+          let content = text.pointee.content
+        {
+          return String(cString: content)
+        }
+        guard let value = xmlNodeListGetString(pointee.doc, current.pointee.children, 1) else { return "" }
+        defer { entraide_xmlFree(value) }
+        return String(cString: value)
+      }
+      property = current.pointee.next
+    }
+    return nil
   }
 
   /// The text content, whitespace runs collapsed to one space and trimmed.

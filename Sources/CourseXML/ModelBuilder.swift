@@ -53,41 +53,46 @@ struct ModelBuilder {
   mutating func localized(
     _ parent: xmlNodePtr, _ name: String, owner: @autoclosure () -> Message, required: Bool = true
   ) -> LocalizedText {
-    let elements = children(parent, name)
-    var values: [String: String] = [:]
-    var firstLocation: [String: SourceLocation] = [:]
-    for element in elements {
+    // A few elements at most: arrays, not dictionaries, until the result.
+    var entries: [(language: String, text: String, location: SourceLocation)] = []
+    var child = parent.pointee.children
+    while let element = child {
+      child = element.pointee.next
+      guard element.isElement, let elementName = element.pointee.name, name.equalsCString(elementName) else {
+        continue
+      }
       let language = element.xmlLang ?? ""
-      if let previous = firstLocation[language] {
+      if let previous = entries.first(where: { $0.language == language }) {
         report(
           "duplicate-text",
-          Messages.duplicateText(element: name, language: language, owner: owner(), line: previous.line),
+          Messages.duplicateText(element: name, language: language, owner: owner(), line: previous.location.line),
           at: location(element))
         continue
       }
-      firstLocation[language] = location(element)
-      values[language] = element.normalizedText
+      entries.append((language, element.normalizedText, location(element)))
     }
-    checkLanguages(
-      Set(values.keys), element: name, owner: owner, at: elements.first.map(location) ?? location(parent),
-      present: !elements.isEmpty || required, languageLocations: firstLocation)
+    if !languages.isEmpty, !entries.isEmpty || required {
+      checkLanguages(entries, element: name, owner: owner, at: entries.first?.location ?? location(parent))
+    }
+    var values: [String: String] = [:]
+    values.reserveCapacity(entries.count)
+    for entry in entries { values[entry.language] = entry.text }
     return LocalizedText(values)
   }
 
-  /// Reports languages missing from `present` and languages the course does not declare.
+  /// Reports languages the course does not declare, then declared languages with no text.
   mutating func checkLanguages(
-    _ found: Set<String>, element: String, owner: () -> Message, at place: SourceLocation, present: Bool,
-    languageLocations: [String: SourceLocation]
+    _ entries: [(language: String, text: String, location: SourceLocation)], element: String,
+    owner: () -> Message, at place: SourceLocation
   ) {
-    guard !languages.isEmpty, present else { return }
-    for (language, location) in languageLocations.sorted(by: { $0.key < $1.key })
-    where !language.isEmpty && !languages.contains(language) {
+    for entry in entries.sorted(by: { $0.language < $1.language })
+    where !entry.language.isEmpty && !languages.contains(entry.language) {
       report(
-        "undeclared-language", Messages.undeclaredLanguage(language, element: element, declared: languages),
-        at: location)
+        "undeclared-language", Messages.undeclaredLanguage(entry.language, element: element, declared: languages),
+        at: entry.location)
     }
-    if found.contains("") { return }
-    for language in languages where !found.contains(language) {
+    if entries.contains(where: { $0.language.isEmpty }) { return }
+    for language in languages where !entries.contains(where: { $0.language == language }) {
       report(
         "missing-translation", Messages.missingTranslation(element: element, owner: owner(), language: language),
         at: place)

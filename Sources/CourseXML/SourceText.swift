@@ -11,8 +11,8 @@ struct SourceText {
   init(bytes: [UInt8]) {
     self.bytes = bytes
     var starts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(offset + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      for offset in 0..<buffer.count where buffer[offset] == 0x0A { starts.append(offset + 1) }
     }
     self.lineStarts = starts
   }

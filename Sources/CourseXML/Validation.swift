@@ -17,8 +17,8 @@ public struct ValidationReport: Sendable, Hashable {
 extension CourseLoader {
   /// Validates files and folders: a folder stands for every `*.xml` in it (not in subfolders). Each file is
   /// read on its own (one bad file never hides the others); then the rules across files run.
-  /// `courseChecks` adds findings for each course that has no error so far (the engine's explorer, which
-  /// this module cannot import); it gets the course and its path.
+  /// `courseChecks` adds findings for each course with no error of its own or across files (the engine's
+  /// explorer, which this module cannot import); it gets the course and its path, on any thread.
   /// Files are read in parallel (one per processor); the report's order does not depend on it.
   public func validate(
     paths: [String], courseChecks: (@Sendable (Course, String) -> [Finding])? = nil
@@ -51,7 +51,13 @@ extension CourseLoader {
       }
     }
     let urls = targets
-    let files = concurrentMap(urls.count) { self.load(at: urls[$0]) }
+    // Each file is read, then (a course with no error) explored, on one of the threads.
+    let loaded: [(LoadResult, [Finding])] = concurrentMap(urls.count) { index in
+      let result = self.load(at: urls[index])
+      guard let courseChecks, let course = result.course, !result.findings.hasErrors else { return (result, []) }
+      return (result, courseChecks(course, result.path))
+    }
+    let files = loaded.map(\.0)
     for file in files where file.findings.contains(where: { ["missing-file", "unreadable"].contains($0.code) }) {
       unusable.append(file.path)
     }
@@ -62,12 +68,9 @@ extension CourseLoader {
       let sibling = URL(fileURLWithPath: referrer).deletingLastPathComponent().appendingPathComponent("\(id).xml")
       return FileManager.default.fileExists(atPath: sibling.path)
     }
-    let dynamic: [[Finding]] = concurrentMap(files.count) { index in
-      let file = files[index]
-      guard let courseChecks, let course = file.course,
-        !file.findings.hasErrors, !cross.contains(where: { $0.path == file.path && $0.severity == .error })
-      else { return [] }
-      return courseChecks(course, file.path)
+    // The explorer's findings count only for files that the rules across files found no error in.
+    let dynamic = loaded.map { result, found in
+      cross.contains { $0.path == result.path && $0.severity == .error } ? [] : found
     }
     var findings: [Finding] = extra
     for (index, file) in files.enumerated() {
