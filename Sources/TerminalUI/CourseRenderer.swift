@@ -1,7 +1,7 @@
 import CourseModel
 
 /// A line a character says in a scene.
-public struct SpokenLine: Sendable, Hashable {
+public struct DialogueLine: Sendable, Hashable {
   public var speaker: String
   public var text: String
 
@@ -32,6 +32,8 @@ public enum PromptKind: Sendable, Hashable {
   case order(count: Int)
   case match(leftCount: Int, rightCount: Int)
   case short
+  /// After a failed run with tries left: 1 again, 2 go on.
+  case retryOrContinue
 
   public init(_ form: QuestionForm) {
     switch form {
@@ -54,12 +56,13 @@ public enum PromptKind: Sendable, Hashable {
     case .order(let count): InterfaceText.order(count: count)
     case .match(let leftCount, let rightCount): InterfaceText.match(leftCount: leftCount, rightCount: rightCount)
     case .short: InterfaceText.shortAnswer
+    case .retryOrContinue: InterfaceText.retryOrContinue
     }
   }
 }
 
 /// How right an answer was.
-public enum Verdict: Sendable, Hashable {
+public enum AnswerVerdict: Sendable, Hashable {
   case right
   case wrong
   /// Part of the point (0 < score < 1).
@@ -98,7 +101,7 @@ public struct ActivitySummary: Sendable, Hashable {
     case lesson
     case quiz(score: Double, questionCount: Int, passPercent: Int)
     case roleplay(
-      points: Int, passMark: Int?, skills: [SkillLine], ending: String?, criticalTaken: Bool, path: [PathStep])
+      points: Int, passMark: Int?, skills: [SkillLine], ending: String?, reasons: [Message], path: [PathStep])
   }
 
   public var title: String
@@ -182,7 +185,7 @@ public struct CourseRenderer: Sendable {
   // MARK: Role-plays.
 
   /// The setting (in emphasis), then each line as `Luc : « … »` (French) or `Luc: "…"` (English).
-  public func scene(setting: String?, lines: [SpokenLine]) {
+  public func scene(setting: String?, lines: [DialogueLine]) {
     if let setting, !setting.isEmpty {
       console.blankLine()
       console.print(setting, style: .narration)
@@ -257,15 +260,22 @@ public struct CourseRenderer: Sendable {
     console.say(message, style: .notice, prefix: plain ? "" : "! ")
   }
 
+  /// The help text; its `- ` lines hang under their dash.
   public func help() {
     console.blankLine()
-    console.say(InterfaceText.help)
+    for line in InterfaceText.help.text(language).split(separator: "\n") {
+      if line.hasPrefix("- ") {
+        console.print(String(line.dropFirst(2)), firstPrefix: "- ", restPrefix: "  ")
+      } else {
+        console.print(String(line))
+      }
+    }
   }
 
   // MARK: Feedback.
 
   /// The verdict with a word (never colour alone), then the option's feedback if any.
-  public func feedback(_ verdict: Verdict, text: String?) {
+  public func feedback(_ verdict: AnswerVerdict, text: String?) {
     console.blankLine()
     switch verdict {
     case .right: marked(InterfaceText.rightAnswer, mark: "✔", style: .success)
@@ -321,7 +331,7 @@ public struct CourseRenderer: Sendable {
       console.say(
         InterfaceText.quizScore(
           score: formatNumber(score), outOf: questionCount, percent: formatNumber(percent), passPercent: passPercent))
-    case .roleplay(let points, let passMark, let skills, let ending, let criticalTaken, let path):
+    case .roleplay(let points, let passMark, let skills, let ending, let reasons, let path):
       console.say(InterfaceText.roleplayPoints(points, passMark: passMark))
       if !skills.isEmpty {
         console.say(InterfaceText.skillsProfile)
@@ -332,7 +342,7 @@ public struct CourseRenderer: Sendable {
         }
       }
       if let ending, !ending.isEmpty { console.say(InterfaceText.ending(ending)) }
-      if criticalTaken { marked(InterfaceText.criticalChoiceTaken, mark: "✘", style: .failure) }
+      for reason in reasons { marked(reason, mark: "✘", style: .failure) }
       if !path.isEmpty {
         console.say(InterfaceText.pathTaken)
         let labelWidth = String(path.count).count

@@ -246,3 +246,32 @@ public enum InterfaceText {
     fr: "Arrêt demandé (SIGTERM) : progression enregistrée. Relancez la même commande pour reprendre.",
     en: "Stop requested (SIGTERM): progress saved. Run the same command again to resume.")
 }
+
+extension InterfaceText {
+  public static let retryOrContinue = Message(
+    fr: "Tapez 1 pour refaire l'activité ou 2 (ou Entrée) pour continuer (? aide, r répéter, q quitter)",
+    en: "Type 1 to do the activity again, or 2 (or Enter) to go on (? help, r repeat, q quit)")
+
+  public static func retriesLeft(_ count: Int) -> Message {
+    count == 1
+      ? Message(
+        fr: "Il vous reste un essai pour réussir cette activité.",
+        en: "You have one more try to pass this activity.")
+      : Message(
+        fr: "Il vous reste \(count) essais pour réussir cette activité.",
+        en: "You have \(count) more tries to pass this activity.")
+  }
+
+  public static func skillPoints(skill: String, points: Int) -> Message {
+    let signed = points > 0 ? "+\(points)" : "\(points)"
+    return Message(fr: "\(skill) : \(signed)", en: "\(skill): \(signed)")
+  }
+
+  public static func yourAnswer(_ answer: String) -> Message {
+    Message(fr: "Votre réponse : \(answer)", en: "Your answer: \(answer)")
+  }
+
+  public static let nothingExpected = Message(
+    fr: "Le cours est terminé : aucune réponse n'est attendue.",
+    en: "The course is finished: no answer is expected.")
+}

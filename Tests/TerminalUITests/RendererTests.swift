@@ -68,7 +68,7 @@ import Testing
   let renderer = CourseRenderer(console: fr)
   renderer.scene(
     setting: "Pendant la pause, Luc, un collègue, a l'air épuisé.",
-    lines: [SpokenLine(speaker: "Luc", text: "C'est la maison. Ma fille est malade et je ne dors plus.")])
+    lines: [DialogueLine(speaker: "Luc", text: "C'est la maison. Ma fille est malade et je ne dors plus.")])
   renderer.choices([
     "Tu portes beaucoup en ce moment.", "Le PAE offre un soutien confidentiel. Veux-tu qu'on regarde ensemble ?",
   ])
@@ -89,14 +89,14 @@ import Testing
       """)
 
   let (en, enOut) = makeConsole(width: 80, plain: true, language: .en)
-  CourseRenderer(console: en).scene(setting: nil, lines: [SpokenLine(speaker: "Luc", text: "I'm fine… just tired.")])
+  CourseRenderer(console: en).scene(setting: nil, lines: [DialogueLine(speaker: "Luc", text: "I'm fine… just tired.")])
   #expect(enOut.text == "\nLuc: \"I'm fine… just tired.\"\n")
 }
 
 @Test func courseTextEscapeSequencesArePrintedWithoutThem() {
   let (console, out) = makeConsole(colour: true)
   let renderer = CourseRenderer(console: console)
-  renderer.scene(setting: nil, lines: [SpokenLine(speaker: "Luc\u{1B}[8m", text: "Salut\u{1B}[2J\u{1B}[H !")])
+  renderer.scene(setting: nil, lines: [DialogueLine(speaker: "Luc\u{1B}[8m", text: "Salut\u{1B}[2J\u{1B}[H !")])
   renderer.choices(["Choix\u{1B}]0;titre\u{07} un"])
   #expect(out.text == "\n\u{1B}[1;36mLuc\u{1B}[0m : « Salut ! »\n\n  1. Choix un\n")
 }
@@ -159,7 +159,7 @@ import Testing
       detail: .roleplay(
         points: 2, passMark: 3,
         skills: [SkillLine(title: "Écoute", points: 2, minimum: 1), SkillLine(title: "Référence", points: 0)],
-        ending: "La promesse de secret absolu peut t'empêcher d'agir.", criticalTaken: true,
+        ending: "La promesse de secret absolu peut t'empêcher d'agir.", reasons: [InterfaceText.criticalChoiceTaken],
         path: [
           PathStep(said: "Tu as l'air épuisé ces temps-ci.", feedback: "Une question ouverte laisse Luc libre."),
           PathStep(said: "Je te promets le secret.", feedback: "On ne promet jamais un secret absolu.", critical: true),
