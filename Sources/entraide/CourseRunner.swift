@@ -12,6 +12,7 @@ import TerminalUI
 /// save after every answer, finish it in the registry. Used by `entraide run` and the menu.
 struct CourseRunner {
   var console: Console
+  /// Standard input, with the SIGINT/SIGTERM watcher so a signal ends the wait for a line.
   var reader: LineReader
   var registry: Registry
   var certifications: CertificationCatalog

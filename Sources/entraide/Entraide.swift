@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `entraide` command: subcommands, or the interactive menu when run with none.
 @main
@@ -12,6 +13,23 @@ struct Entraide: AsyncParsableCommand {
       RunCommand.self,
     ]
   )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Flag(name: .long, help: "Screen-reader mode: no colour, no box drawing, no cursor movement.")
+  var plain = false
+
+  /// With no subcommand: the interactive menu.
+  func run() async throws {
+    let status = try await global.reportingErrors { () async throws -> Int32 in
+      let menu = MainMenu(
+        console: global.console(plain: plain), reader: standardInputReader(), registry: try global.openRegistry(),
+        courses: CourseFiles.all(global: global), certifications: try CourseFiles.certifications(global: global),
+        today: try global.today(), echoInput: isatty(STDIN_FILENO) != 1)
+      return try menu.run()
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
 }
 
 enum EntraideVersion {

@@ -37,18 +37,24 @@ struct RunCommand: AsyncParsableCommand {
   var plain = false
 
   func run() async throws {
-    signal(SIGPIPE, SIG_IGN)
     let status = try await global.reportingErrors { () async throws -> Int32 in
       let loaded = try CourseFiles.loadForRun(course, global: global)
       let registry = try global.openRegistry()
       let runner = CourseRunner(
-        console: global.console(plain: plain), reader: LineReader(fd: STDIN_FILENO), registry: registry,
+        console: global.console(plain: plain), reader: standardInputReader(), registry: registry,
         certifications: try CourseFiles.certifications(global: global), today: try global.today(),
         echoInput: isatty(STDIN_FILENO) != 1)
       return try runner.run(course: loaded, helperID: helper, seed: seed, restart: restart)
     }
     if status != 0 { throw ExitCode(status) }
   }
+}
+
+/// Standard input as lines, woken by SIGINT and SIGTERM (which no longer kill the process: the runner
+/// saves and exits 130 or 143); SIGPIPE is ignored so a closed output never kills a session mid-save.
+func standardInputReader() -> LineReader {
+  signal(SIGPIPE, SIG_IGN)
+  return LineReader(fd: STDIN_FILENO, signals: SignalWatcher.install(signals: [SIGINT, SIGTERM]))
 }
 
 extension GlobalOptions {
