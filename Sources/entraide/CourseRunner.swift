@@ -108,9 +108,10 @@ struct CourseRunner {
   /// The session saved with the attempt, resumed where it stopped; on a changed course file, finished
   /// activities are kept and the one in progress starts over.
   private func resume(course: Course, attempt: Attempt) throws -> CourseSession {
-    guard let json = attempt.resumeStateJSON else {
+    guard let saved = attempt.resumeStateJSON else {
       return CourseSession.start(course: course, seed: attempt.seed, language: console.language)
     }
+    let json = Self.switchingLanguage(saved, to: console.language)
     do {
       let session = try CourseSession.resume(course: course, stateJSON: json)
       if let message = SessionDriver.resumeMessage(session) { console.say(message, style: .notice) }
@@ -133,6 +134,16 @@ struct CourseRunner {
     } catch {
       throw UserError(RunText.unreadableProgress(error.message), exitCode: 1)
     }
+  }
+
+  /// The saved state with its course text language set to `language` (the interface's, which may
+  /// differ from the day it began); texts of finished activities stay as they were rendered.
+  static func switchingLanguage(_ json: String, to language: Language) -> String {
+    guard var state = try? CourseSession.decodeState(json), state.language != language else { return json }
+    state.language = language
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(state)).map { String(decoding: $0, as: UTF8.self) } ?? json
   }
 
   private func save(_ session: CourseSession, attemptID: Int64) throws {

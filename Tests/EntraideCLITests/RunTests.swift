@@ -192,7 +192,7 @@ private func summary(_ output: String, lang: String) -> String {
   #expect(interrupted.stdout.contains("Interruption (Ctrl-C) : progression enregistrée."))
 
   let (terminated, transcript) = try fixture.play(helper: helper, lang: "en", play: .pass, answers: 1)
-  #expect(transcript.first?.contains("Resuming “The coffee break”, scene 1…") == true)
+  #expect(transcript.first?.contains("Resuming “The coffee break”, scene 1…") == true, "\(transcript)")
   #expect(terminated.nextPrompt() != nil)
   terminated.signal(SIGTERM)
   #expect(terminated.wait() == 143)
@@ -256,7 +256,7 @@ private func summary(_ output: String, lang: String) -> String {
   let start = try #require(transcript.first)
   #expect(
     start.contains(
-      "The course file has changed since this attempt began. Finished activities are kept; “Check” starts over\nfrom the beginning."
+      "The course file has changed since this attempt began. Finished activities are\nkept; “Check” starts over from the beginning."
     ))
   #expect(start.contains("Question 1 of 5"))
   #expect(!resumed.stdout.contains("Page 1 of 2"))
