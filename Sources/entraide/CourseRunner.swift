@@ -69,12 +69,7 @@ struct CourseRunner {
       try save(session, attemptID: attemptID)
     }
 
-    let watcher = SignalWatcher.install(signals: [SIGINT, SIGTERM])
-    _ = watcher?.takePendingSignal()
-    let driver = SessionDriver(
-      renderer: renderer,
-      reader: LineReader(fd: reader.fd, maximumLineBytes: reader.maximumLineBytes, signals: watcher),
-      echoInput: echoInput)
+    let driver = SessionDriver(renderer: renderer, reader: reader, echoInput: echoInput)
     let outcome = try driver.drive(&session) { current in try save(current, attemptID: attemptID) }
 
     switch outcome {

@@ -16,14 +16,14 @@ struct Entraide: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Flag(name: .long, help: "Screen-reader mode: no colour, no box drawing, no cursor movement.")
-  var plain = false
+  @OptionGroup var display: DisplayOptions
 
   /// With no subcommand: the interactive menu.
   func run() async throws {
     let status = try await global.reportingErrors { () async throws -> Int32 in
       let menu = MainMenu(
-        console: global.console(plain: plain), reader: standardInputReader(), registry: try global.openRegistry(),
+        console: global.console(plain: display.plain), reader: standardInputReader(),
+        registry: try global.openRegistry(),
         courses: CourseFiles.all(global: global), certifications: try CourseFiles.certifications(global: global),
         today: try global.today(), echoInput: isatty(STDIN_FILENO) != 1)
       return try menu.run()

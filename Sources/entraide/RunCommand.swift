@@ -33,15 +33,14 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Abandon the attempt in progress (kept in the history) and start a new one.")
   var restart = false
 
-  @Flag(name: .long, help: "Screen-reader mode: no colour, no box drawing, no cursor movement.")
-  var plain = false
+  @OptionGroup var display: DisplayOptions
 
   func run() async throws {
     let status = try await global.reportingErrors { () async throws -> Int32 in
       let loaded = try CourseFiles.loadForRun(course, global: global)
       let registry = try global.openRegistry()
       let runner = CourseRunner(
-        console: global.console(plain: plain), reader: standardInputReader(), registry: registry,
+        console: global.console(plain: display.plain), reader: standardInputReader(), registry: registry,
         certifications: try CourseFiles.certifications(global: global), today: try global.today(),
         echoInput: isatty(STDIN_FILENO) != 1)
       return try runner.run(course: loaded, helperID: helper, seed: seed, restart: restart)
@@ -55,6 +54,12 @@ struct RunCommand: AsyncParsableCommand {
 func standardInputReader() -> LineReader {
   signal(SIGPIPE, SIG_IGN)
   return LineReader(fd: STDIN_FILENO, signals: SignalWatcher.install(signals: [SIGINT, SIGTERM]))
+}
+
+/// How the terminal output looks, for `run` and the menu.
+struct DisplayOptions: ParsableArguments {
+  @Flag(name: .long, help: "Screen-reader mode: no colour, no box drawing, no cursor movement.")
+  var plain = false
 }
 
 extension GlobalOptions {

@@ -345,3 +345,54 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
   #expect(!(try run(["NO_COLOR": "1"])).contains("\u{1B}["))
   #expect(!(try run(["TERM": "dumb"])).contains("\u{1B}["))
 }
+
+@Test func plainModeHasNoBoxDrawingNoMarksAndAsciiBullets() throws {
+  let fixture = try RunFixture()
+  let helper = try fixture.addHelper()
+  let (run, _) = try fixture.play(helper: helper, lang: "fr", play: .pass, extra: ["--plain"])
+  #expect(run.wait() == 0, "stderr: \(run.stderr)")
+  let output = run.stdout
+  #expect(output.contains("\nCours réussi.\n"))
+  #expect(output.contains("\nActivité réussie.\n"))
+  #expect(output.contains("  - Accueillir\n"))
+  #expect(!output.contains("─"))
+  #expect(!output.contains("✔"))
+  #expect(!output.contains("•"))
+  #expect(!output.contains("\u{1B}"))
+}
+
+@Test func theMenuMarksEachCourseWithWhatItWouldDoAndRunsIt() throws {
+  let fixture = try RunFixture()
+  let helper = try fixture.addHelper()
+  // Pick the helper, then the only course; q at its first page, q back twice.
+  let before = try Entraide.run(
+    ["--db", fixture.db, "--lang", "en"], stdin: "1\n1\n1\nq\nq\nq\nq\n", environment: fixture.environment)
+  #expect(before.status == 0, "stderr: \(before.stderr)")
+  #expect(before.stdout.contains("  1. Marie Tremblay (\(helper))\n"))
+  #expect(before.stdout.contains("  • Peer helper: never certified\n"))
+  #expect(before.stdout.contains("  1. Format tour — initial training (Peer helper)\n"))
+  #expect(before.stdout.contains("Progress saved. Run the same command again to resume."))
+  #expect(before.stdout.contains("  1. Format tour — in progress: resumes where you were\n"))
+
+  let (run, _) = try fixture.play(helper: helper, lang: "en", play: .pass)
+  #expect(run.wait() == 0)
+  let after = try Entraide.run(
+    ["--db", fixture.db, "--lang", "fr"], stdin: "1\n1\nq\nq\nq\n", environment: fixture.environment)
+  #expect(after.stdout.contains("  • Entraidant·e : valide jusqu'au 2027-11-21\n"))
+  #expect(after.stdout.contains("  1. Visite du format — déjà valide jusqu'au 2027-11-21 (Entraidant·e)\n"))
+
+  // A year later, inside the renewal window.
+  let due = try Entraide.run(
+    ["--db", fixture.db, "--lang", "en"], stdin: "1\n1\nq\nq\nq\n",
+    environment: fixture.environment.merging(["ENTRAIDE_TODAY": "2027-10-01"]) { $1 })
+  #expect(due.stdout.contains("  1. Format tour — renewal due (Peer helper valid through 2027-11-21)\n"))
+}
+
+@Test func theMenuRefusesWhatIsNotAChoiceAndEndsAtTheEndOfInput() throws {
+  let fixture = try RunFixture()
+  let result = try Entraide.run(
+    ["--db", fixture.db, "--lang", "fr"], stdin: "7\nabc\n", environment: fixture.environment)
+  #expect(result.status == 0)
+  #expect(result.stdout.contains("! « 7 » n'est pas un choix : tapez un numéro de 1 à 3, ou q."))
+  #expect(result.stdout.contains("! « abc » n'est pas un choix : tapez un numéro de 1 à 3, ou q."))
+}
