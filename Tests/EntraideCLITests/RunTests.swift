@@ -396,3 +396,30 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
   #expect(result.stdout.contains("! « 7 » n'est pas un choix : tapez un numéro de 1 à 3, ou q."))
   #expect(result.stdout.contains("! « abc » n'est pas un choix : tapez un numéro de 1 à 3, ou q."))
 }
+
+@Test func aMissingPrerequisiteIsRefusedUntilItIsPassed() throws {
+  let fixture = try RunFixture()
+  let helper = try fixture.addHelper()
+  try """
+  <?xml version="1.0" encoding="UTF-8"?>
+  <course xmlns="urn:entraide:course:1" id="suite" version="1" duration="PT5M">
+    <title>Suite</title>
+    <requires course="format-tour"/>
+    <lesson id="l">
+      <title>Leçon</title>
+      <page><p>Après la visite.</p></page>
+    </lesson>
+  </course>
+  """.write(to: fixture.courses.appendingPathComponent("suite.xml"), atomically: true, encoding: .utf8)
+  let arguments = ["run", "suite", "--helper", helper, "--db", fixture.db, "--lang", "en"]
+  let refused = try Entraide.run(arguments, stdin: "\n", environment: fixture.environment)
+  #expect(refused.status == 2, "stderr: \(refused.stderr)")
+  #expect(refused.stderr == "entraide: error: The course “suite” requires passing first: format-tour.\n")
+  #expect(refused.stdout.isEmpty)
+
+  let (tour, _) = try fixture.play(helper: helper, lang: "en", play: .pass)
+  #expect(tour.wait() == 0)
+  let allowed = try Entraide.run(arguments, stdin: "\n", environment: fixture.environment)
+  #expect(allowed.status == 0, "stderr: \(allowed.stderr)")
+  #expect(allowed.stdout.contains("Après la visite."))
+}
