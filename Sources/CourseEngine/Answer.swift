@@ -4,7 +4,7 @@ import CourseModel
 public enum Answer: Sendable, Hashable, Codable {
   /// Go on: a lesson page, feedback, a result; after a failed run, go on without replaying.
   case `continue`
-  /// Replay the failed role-play or quiz (only where `Expectation.retryOrContinue`).
+  /// Replay the failed role-play or quiz (only where `Expected.retryOrContinue`).
   case retry
   /// A role-play choice, numbered among the choices offered (`OfferedChoice.number`).
   case choice(Int)
@@ -19,7 +19,7 @@ public enum Answer: Sendable, Hashable, Codable {
 }
 
 /// What the current step waits for; also tells `AnswerParser` how to read a typed line.
-public enum Expectation: Sendable, Hashable, Codable {
+public enum Expected: Sendable, Hashable, Codable {
   /// Any line (Enter) goes on: `.continue`.
   case anyLine
   /// One of `count` offered role-play choices.
@@ -44,19 +44,19 @@ public enum Expectation: Sendable, Hashable, Codable {
 /// Why an answer was not taken; the session is unchanged. `message` says what was expected.
 public enum AnswerError: Error, Sendable, Hashable {
   /// An empty line where something must be typed.
-  case empty(expected: Expectation)
+  case empty(expected: Expected)
   /// A number outside `1...upperBound`.
   case outOfRange(value: Int, upperBound: Int)
   /// A word where a number was expected (`token` as typed).
-  case notANumber(token: String, expected: Expectation)
+  case notANumber(token: String, expected: Expected)
   /// The same number given twice in a list.
-  case duplicate(value: Int, expected: Expectation)
+  case duplicate(value: Int, expected: Expected)
   /// A list with the wrong number of entries.
-  case wrongCount(given: Int, expected: Int, of: Expectation)
+  case wrongCount(given: Int, expected: Int, of: Expected)
   /// Neither true nor false.
   case notTrueOrFalse(token: String)
   /// An answer of another form than the step takes (e.g. `.choice` on a question).
-  case wrongKind(expected: Expectation)
+  case wrongKind(expected: Expected)
   /// The course is finished: no step waits for an answer.
   case notWaiting
 
@@ -89,7 +89,7 @@ public enum AnswerError: Error, Sendable, Hashable {
         fr: "\(given) numéro\(given > 1 ? "s" : "") donné\(given > 1 ? "s" : ""), il en faut \(expected) : \(what.fr)",
         en: "\(given) number\(given == 1 ? "" : "s") given, \(expected) needed: \(what.en)")
     case .notTrueOrFalse(let token):
-      let what = Expectation.truefalse.describe
+      let what = Expected.truefalse.describe
       return Message(
         fr: "« \(token.strippingControlCharacters()) » n'est ni vrai ni faux : \(what.fr)",
         en: "'\(token.strippingControlCharacters())' is neither true nor false: \(what.en)")
@@ -106,7 +106,7 @@ public enum AnswerError: Error, Sendable, Hashable {
   }
 }
 
-extension Expectation {
+extension Expected {
   /// What to type, as one sentence in each language.
   public var describe: Message {
     switch self {

@@ -4,7 +4,7 @@ import CourseModel
 ///
 /// Runner commands (`?`, `r`, `q`) are the runner's business and are not read here.
 public enum AnswerParser {
-  public static func parse(_ line: String, expecting expectation: Expectation) throws(AnswerError) -> Answer {
+  public static func parse(_ line: String, expecting expectation: Expected) throws(AnswerError) -> Answer {
     let trimmed = line.trimmingWhitespace
     switch expectation {
     case .anyLine:
@@ -49,7 +49,7 @@ public enum AnswerParser {
     }
   }
 
-  static func single(_ text: String, count: Int, expectation: Expectation) throws(AnswerError) -> Int {
+  static func single(_ text: String, count: Int, expectation: Expected) throws(AnswerError) -> Int {
     guard !text.isEmpty else { throw .empty(expected: expectation) }
     let numbers = try list(text, upperBound: count, expectation: expectation)
     guard numbers.count == 1 else { throw .wrongCount(given: numbers.count, expected: 1, of: expectation) }
@@ -57,7 +57,7 @@ public enum AnswerParser {
   }
 
   /// Numbers separated by spaces and/or commas (or semicolons), each in 1...upperBound, no duplicate.
-  static func list(_ text: String, upperBound: Int, expectation: Expectation) throws(AnswerError) -> [Int] {
+  static func list(_ text: String, upperBound: Int, expectation: Expected) throws(AnswerError) -> [Int] {
     let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "\t" }).map(String.init)
     guard !tokens.isEmpty else { throw .empty(expected: expectation) }
     var numbers: [Int] = []

@@ -35,7 +35,7 @@ public struct CourseSession: Sendable, Equatable {
   public var current: Step { makeStep() }
 
   /// What `answer(_:)` takes now (`current.expectation`, cheaper).
-  public var expectation: Expectation { makeExpectation() }
+  public var expectation: Expected { makeExpectation() }
 
   /// Whether the course result has been reached.
   public var isFinished: Bool { state.position.phase == .finished }

@@ -255,7 +255,7 @@ extension CourseSession {
     return lesson
   }
 
-  func makeExpectation() -> Expectation {
+  func makeExpectation() -> Expected {
     switch state.position.phase {
     case .page, .choiceFeedback, .questionFeedback:
       return .anyLine

@@ -8,6 +8,13 @@ public struct ChoiceReference: Sendable, Hashable, Codable, Comparable {
   public var say: LocalizedText
   public var critical: Bool
 
+  public init(sceneID: String, index: Int, say: LocalizedText, critical: Bool) {
+    self.sceneID = sceneID
+    self.index = index
+    self.say = say
+    self.critical = critical
+  }
+
   public static func < (lhs: ChoiceReference, rhs: ChoiceReference) -> Bool {
     (lhs.sceneID, lhs.index) < (rhs.sceneID, rhs.index)
   }
@@ -26,8 +33,14 @@ public struct DeadEnd: Sendable, Hashable, Codable {
 
   public var sceneID: String
   public var kind: Kind
-  /// The variables in one such state (sorted by name).
+  /// The variables in one such state.
   public var variables: [String: Int]
+
+  public init(sceneID: String, kind: Kind, variables: [String: Int]) {
+    self.sceneID = sceneID
+    self.kind = kind
+    self.variables = variables
+  }
 }
 
 /// One step of a summarized path: a scene and the choice taken there.
@@ -35,6 +48,11 @@ public struct PathStep: Sendable, Hashable, Codable {
   public var sceneID: String
   /// 0-based index among the scene's choices in the file.
   public var choiceIndex: Int
+
+  public init(sceneID: String, choiceIndex: Int) {
+    self.sceneID = sceneID
+    self.choiceIndex = choiceIndex
+  }
 }
 
 /// Limits that make exploration terminate on any role-play.
@@ -120,6 +138,12 @@ public struct CourseCheck: Sendable, Hashable {
   public var courseID: String
   public var roleplays: [RoleplayExploration]
   public var quizzes: [QuizCheck]
+
+  public init(courseID: String, roleplays: [RoleplayExploration], quizzes: [QuizCheck]) {
+    self.courseID = courseID
+    self.roleplays = roleplays
+    self.quizzes = quizzes
+  }
 
   /// Fails when a role-play cannot be passed, has a dead end or an unreachable part, or a quiz has a problem.
   public var passed: Bool { failures(language: .en).isEmpty }

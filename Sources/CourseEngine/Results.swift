@@ -53,6 +53,13 @@ public struct SkillScore: Sendable, Hashable, Codable {
   public var title: String
   public var points: Int
   public var min: Int?
+
+  public init(skillID: String, title: String, points: Int, min: Int?) {
+    self.skillID = skillID
+    self.title = title
+    self.points = points
+    self.min = min
+  }
 }
 
 /// Why a role-play run failed.

@@ -73,7 +73,7 @@ public enum Scoring {
 
   /// Checks `answer` against the question as shown and scores it; throws what the step expected.
   static func record(
-    question: Question, drawn: SessionState.DrawnQuestion, answer: Answer, expectation: Expectation,
+    question: Question, drawn: SessionState.DrawnQuestion, answer: Answer, expectation: Expected,
     text: (LocalizedText) -> String, language: Language
   ) throws(AnswerError) -> QuestionRecord {
     let credit: Credit
@@ -130,7 +130,7 @@ public enum Scoring {
 
   /// The same checks as `AnswerParser` for answers built in code.
   static func check(
-    _ numbers: [Int], upperBound: Int, exactCount: Int?, expectation: Expectation
+    _ numbers: [Int], upperBound: Int, exactCount: Int?, expectation: Expected
   ) throws(AnswerError) {
     guard !numbers.isEmpty else { throw .empty(expected: expectation) }
     var seen: Set<Int> = []

@@ -6,9 +6,9 @@ public struct Step: Sendable, Hashable {
   public var context: StepContext?
   public var content: StepContent
   /// What `CourseSession.answer(_:)` takes here.
-  public var expectation: Expectation
+  public var expectation: Expected
 
-  public init(context: StepContext?, content: StepContent, expectation: Expectation) {
+  public init(context: StepContext?, content: StepContent, expectation: Expected) {
     self.context = context
     self.content = content
     self.expectation = expectation
@@ -73,6 +73,13 @@ public struct SpokenLine: Sendable, Hashable, Codable {
   /// The character's name (the id when the character is not declared).
   public var speaker: String
   public var text: String
+
+  public init(sceneID: String, speakerID: String, speaker: String, text: String) {
+    self.sceneID = sceneID
+    self.speakerID = speakerID
+    self.speaker = speaker
+    self.text = text
+  }
 }
 
 /// A choice offered in a scene.
@@ -99,6 +106,12 @@ public struct SkillPoints: Sendable, Hashable, Codable {
   public var skillID: String
   public var skill: String
   public var points: Int
+
+  public init(skillID: String, skill: String, points: Int) {
+    self.skillID = skillID
+    self.skill = skill
+    self.points = points
+  }
 }
 
 /// What a choice did: its feedback and effects. Waits for any line.
