@@ -158,7 +158,7 @@ public struct SessionDriver {
   }
 
   /// The prompt for what the step waits for.
-  public func promptKind(_ expectation: Expectation) -> PromptKind {
+  public func promptKind(_ expectation: Expected) -> PromptKind {
     switch expectation {
     case .anyLine, .nothing: .page
     case .choice(let count), .single(let count): .one(count: count)
