@@ -23,7 +23,7 @@ struct StatusCommand: AsyncParsableCommand {
   func run() async throws {
     try await global.reportingErrors {
       let today = try global.today()
-      let courses = try global.loadCourseIndex()
+      let courses = try global.loadCourseIndex(includingCourses: format == .table)
       var catalog = courses.certifications
       if let certification {
         let only = try mappingRegistryErrors { try courses.certification(certification) }

@@ -3,11 +3,16 @@ import Testing
 
 @Test func helpersAddListShowEditDeactivate() throws {
   let sandbox = try RegistrySandbox()
-  var result = try sandbox.run(["helpers", "add", "--name", "Marie Tremblay", "--local", "CSN 123", "--region", "Estrie"])
+  var result = try sandbox.run([
+    "helpers", "add", "--name", "Marie Tremblay", "--local", "CSN 123", "--region", "Estrie",
+  ])
   #expect(result.status == 0)
   #expect(result.stdout == "Helper added: Marie Tremblay (mtremblay).\n")
   result = try sandbox.run(
-    ["helpers", "add", "--name", "Jean Côté", "--local", "FTQ 1", "--region", "Laval", "--id", "jcote", "--email", "j@x.ca"],
+    [
+      "helpers", "add", "--name", "Jean Côté", "--local", "FTQ 1", "--region", "Laval", "--id", "jcote", "--email",
+      "j@x.ca",
+    ],
     language: "fr_CA.UTF-8")
   #expect(result.stdout == "Entraidant·e ajouté·e : Jean Côté (jcote).\n")
 
@@ -80,7 +85,8 @@ import Testing
 
 @Test func anEmptyNameIsRefused() throws {
   let sandbox = try RegistrySandbox()
-  let result = try sandbox.run(["helpers", "add", "--name", "  ", "--local", "L", "--region", "R"], language: "fr_CA.UTF-8")
+  let result = try sandbox.run(
+    ["helpers", "add", "--name", "  ", "--local", "L", "--region", "R"], language: "fr_CA.UTF-8")
   #expect(result.status == 2)
   #expect(result.stderr == "entraide : erreur : Le nom ne peut pas être vide.\n")
   #expect(try sandbox.run(["helpers", "list"]).stdout == "No helpers.\n")
@@ -89,14 +95,17 @@ import Testing
 @Test func importAcceptsASpreadsheetExportAllOrNothing() throws {
   let sandbox = try RegistrySandbox()
   let good = sandbox.folder.appendingPathComponent("good.csv")
-  try (Data([0xEF, 0xBB, 0xBF]) + Data("nom;syndicat;région;courriel\r\nMarie Tremblay;CSN 123;Estrie;m@x.ca\r\nJean Côté;FTQ 1;Laval;\r\n".utf8))
+  try
+    (Data([0xEF, 0xBB, 0xBF])
+    + Data("nom;syndicat;région;courriel\r\nMarie Tremblay;CSN 123;Estrie;m@x.ca\r\nJean Côté;FTQ 1;Laval;\r\n".utf8))
     .write(to: good)
   var result = try sandbox.run(["helpers", "import", good.path], language: "fr_CA.UTF-8")
   #expect(result.status == 0)
   #expect(result.stdout == "2 entraidant·es importé·es : mtremblay, jcote.\n")
 
   let bad = sandbox.folder.appendingPathComponent("bad.csv")
-  try Data("name,local,region,id\nAnn Lee,FTQ 2,Laval,alee\nBob Roy,FTQ 2,Laval,\nDup,FTQ 2,Laval,jcote\n".utf8).write(to: bad)
+  try Data("name,local,region,id\nAnn Lee,FTQ 2,Laval,alee\nBob Roy,FTQ 2,Laval,\nDup,FTQ 2,Laval,jcote\n".utf8).write(
+    to: bad)
   result = try sandbox.run(["helpers", "import", bad.path])
   #expect(result.status == 2)
   #expect(
@@ -124,7 +133,8 @@ import Testing
   let result = try sandbox.run(["helpers", "list", "--db", path], language: "fr_CA.UTF-8")
   #expect(result.status == 1)
   #expect(
-    result.stderr == "entraide : erreur : « \(path) » n’est pas une base de données SQLite ; le fichier n’a pas été modifié.\n")
+    result.stderr
+      == "entraide : erreur : « \(path) » n’est pas une base de données SQLite ; le fichier n’a pas été modifié.\n")
   #expect(sandbox.contents(path) == bytes)
   #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.folder.path) == ["notes.txt"])
 }
@@ -135,14 +145,17 @@ import Testing
   // What a newer Entraide would leave: a migration this one does not know.
   let sqlite = Process()
   sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  sqlite.arguments = ["python3", "-c", """
+  sqlite.arguments = [
+    "python3", "-c",
+    """
     import sqlite3, sys
     c = sqlite3.connect(sys.argv[1])
     c.execute("INSERT INTO grdb_migrations VALUES ('v2-future')")
     c.commit()
     c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     c.close()
-    """, sandbox.database]
+    """, sandbox.database,
+  ]
   try sqlite.run()
   sqlite.waitUntilExit()
   try #require(sqlite.terminationStatus == 0)
@@ -173,7 +186,8 @@ import Testing
     let result = try sandbox.run(["helpers", "list", "--db", "/proc/registry.sqlite"], language: "fr_CA.UTF-8")
     #expect(result.status == 1)
     #expect(
-      result.stderr == "entraide : erreur : Le dossier « /proc » est en lecture seule : impossible d’y créer le registre.\n"
+      result.stderr
+        == "entraide : erreur : Le dossier « /proc » est en lecture seule : impossible d’y créer le registre.\n"
     )
   }
 #endif
