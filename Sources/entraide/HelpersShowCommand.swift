@@ -2,7 +2,7 @@ import ArgumentParser
 import CourseModel
 import Registry
 
-/// `entraide helpers show ID`: one helper's details and attempts.
+/// `entraide helpers show ID`: one helper's details, audit history and attempts.
 struct HelpersShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show", abstract: "Show a helper and their attempts. / Afficher un·e entraidant·e.")
@@ -14,9 +14,9 @@ struct HelpersShowCommand: AsyncParsableCommand {
   func run() async throws {
     try await global.reportingErrors {
       let registry = try global.openRegistry()
-      let (helper, attempts) = try mappingRegistryErrors {
+      let (helper, attempts, events) = try mappingRegistryErrors {
         let helper = try registry.requireHelper(id)
-        return (helper, try registry.attempts(helperID: helper.id))
+        return (helper, try registry.attempts(helperID: helper.id), try registry.events(helperID: helper.id))
       }
       let language = global.language
       let french = language == .fr
@@ -28,6 +28,14 @@ struct HelpersShowCommand: AsyncParsableCommand {
       details.append([french ? "Actif" : "Active", helper.active ? (french ? "oui" : "yes") : (french ? "non" : "no")])
       details.append([french ? "Ajouté le" : "Added", helper.createdAt])
       print(details.render())
+      print("")
+      print(Message(fr: "Historique :", en: "History:").text(language))
+      var history = TextTable(
+        header: french ? ["Quand", "Par", "Action", "Raison"] : ["When", "By", "Action", "Reason"])
+      for event in events {
+        history.append([event.at, event.by, event.action.rawValue, event.reason ?? ""])
+      }
+      print(history.render())
       print("")
       if attempts.isEmpty {
         print(Message(fr: "Aucune tentative.", en: "No attempts.").text(language))

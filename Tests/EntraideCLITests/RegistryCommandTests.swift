@@ -139,7 +139,13 @@ import Testing
   #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.folder.path) == ["notes.txt"])
 }
 
-@Test func aRegistryFromANewerEntraideIsRefusedUntouched() throws {
+/// Whether python3 (with its sqlite3 module) can stand in for a newer Entraide writing the file.
+let hasPython = ["/usr/bin/python3", "/usr/local/bin/python3"].contains {
+  FileManager.default.isExecutableFile(atPath: $0)
+}
+
+// The same refusal is tested without python3 in RegistryTests (StorageTests).
+@Test(.enabled(if: hasPython)) func aRegistryFromANewerEntraideIsRefusedUntouched() throws {
   let sandbox = try RegistrySandbox()
   try sandbox.addHelpers(["Marie Tremblay"])
   // What a newer Entraide would leave: a migration this one does not know.
@@ -204,4 +210,43 @@ import Testing
   #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
   let folder = try FileManager.default.attributesOfItem(atPath: dataHome + "/entraide")
   #expect((folder[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+}
+
+@Test func theAuditHistoryNamesWhoAndWhy() throws {
+  let sandbox = try RegistrySandbox()
+  _ = try sandbox.run(["helpers", "add", "--name", "Marie Tremblay", "--local", "CSN 123", "--region", "Estrie"])
+  _ = try sandbox.run(["helpers", "edit", "mtremblay", "--local", "CSN 456", "--reason", "typo", "--by", "lucie"])
+  _ = try sandbox.run(
+    ["helpers", "deactivate", "mtremblay", "--reason", "left the network"], environment: ["USER": "marc"])
+  let result = try sandbox.run(["helpers", "show", "mtremblay"])
+  #expect(result.status == 0)
+  let lines = result.stdout.components(separatedBy: "\n")
+  let start = try #require(lines.firstIndex(of: "History:"))
+  let history = lines[(start + 1)...(start + 4)].map {
+    $0.replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "<time>", options: .regularExpression)
+  }
+  #expect(
+    history == [
+      "When                  By     Action              Reason",
+      "<time>  coord  helper-added",
+      "<time>  lucie  helper-edited       typo",
+      "<time>  marc   helper-deactivated  left the network",
+    ])
+}
+
+@Test func twoProcessesCreatingOneNewRegistryBothSucceed() async throws {
+  for round in 0..<4 {
+    let sandbox = try RegistrySandbox()
+    async let first = Task.detached {
+      try sandbox.run([
+        "helpers", "add", "--name", "Marie Tremblay", "--local", "L", "--region", "R", "--id", "a\(round)",
+      ])
+    }.value
+    async let second = Task.detached {
+      try sandbox.run(["helpers", "add", "--name", "Jean Côté", "--local", "L", "--region", "R", "--id", "b\(round)"])
+    }.value
+    let results = try await [first, second]
+    #expect(results.map(\.status) == [0, 0], "\(results.map(\.stderr))")
+    #expect(try sandbox.run(["helpers", "list"]).stdout.components(separatedBy: "\n").count == 4)
+  }
 }
