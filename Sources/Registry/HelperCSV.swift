@@ -12,15 +12,15 @@ public enum HelperCSV {
   /// The helpers of the file with their line numbers (quoted line breaks counted), or the first problem.
   public static func parse(_ data: Data) throws -> [(line: Int, helper: NewHelper)] {
     guard var text = String(data: data, encoding: .utf8) else {
-      throw RegistryError.unreadableCSV(
-        reason: "not UTF-8 / pas en UTF-8")
+      throw RegistryError.unreadableCSV(reason: notUTF8)
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let csv: EnumeratedCSV
     do {
       csv = try EnumeratedCSV(string: text, delimiter: CSVDelimiter.guessed(string: text), loadColumns: false)
     } catch {
-      throw RegistryError.unreadableCSV(reason: describe(error))
+      // SwiftCSV only throws on quotes.
+      throw RegistryError.unreadableCSV(reason: misplacedQuotes)
     }
     var rows: [(line: Int, fields: [String])] = []
     var line = 1
@@ -30,7 +30,8 @@ public enum HelperCSV {
         line += 1 + fields.reduce(0) { $0 + $1.filter(\.isNewline).count }
       }
     } catch {
-      throw RegistryError.unreadableCSV(reason: describe(error))
+      // SwiftCSV only throws on quotes.
+      throw RegistryError.unreadableCSV(reason: misplacedQuotes)
     }
     while let first = rows.first, isBlank(first.fields) { rows.removeFirst() }
     guard let header = rows.first else { throw RegistryError.badHeader(missing: ["name", "local", "region"]) }
@@ -78,10 +79,11 @@ public enum HelperCSV {
     fields.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
   }
 
-  private static func describe(_ error: any Error) -> String {
-    switch error as? CSVParseError {
-    case .quotation(let message)?, .generic(let message)?: "\(message)"
-    case nil: "\(error)"
-    }
-  }
+  static let notUTF8 = Message(
+    fr: "le fichier n’est pas en UTF-8 (enregistrez-le au format « CSV UTF-8 »)",
+    en: "the file is not UTF-8 (save it as “CSV UTF-8”)")
+
+  static let misplacedQuotes = Message(
+    fr: "des guillemets sont mal placés (un champ entre guillemets doit l’être en entier)",
+    en: "some quotes are misplaced (a quoted field must be quoted whole)")
 }
