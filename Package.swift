@@ -46,6 +46,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Benchmarks (release): exploration of a generated 200-scene role-play; see Benchmarks/run.
+    .executableTarget(name: "EntraideBenchmarks", dependencies: ["CourseEngine"], path: "Benchmarks/EngineBench"),
     .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
     .testTarget(
       name: "CourseXMLTests", dependencies: ["CourseXML", "CourseModel"],

@@ -36,6 +36,9 @@ public final class CourseLoader {
   public static let courseNamespace = "urn:entraide:course:1"
   public static let certificationNamespace = "urn:entraide:certification:1"
 
+  /// Larger files are refused unread (a course is a few hundred kilobytes at most).
+  public static let maximumFileSize = 16 * 1024 * 1024
+
   public let schemaDirectory: URL?
   public let fallbackSchemaDirectories: [URL]
   private var schemas: [String: (CompiledSchema?, [Finding])] = [:]
@@ -83,6 +86,14 @@ public final class CourseLoader {
       return fail("missing-file", Messages.missingFile(path))
     }
     if isDirectory.boolValue { return fail("directory", Messages.isDirectory(path)) }
+    // Only regular files: reading a pipe or a device could block or never end.
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+      return fail("unreadable", Messages.notRegularFile(path))
+    }
+    if let size = attributes?[.size] as? NSNumber, size.intValue > Self.maximumFileSize {
+      return fail("too-large", Messages.tooLarge(path, limit: Self.maximumFileSize / (1024 * 1024)))
+    }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       return fail("unreadable", Messages.unreadable(path))
     }
@@ -98,36 +109,25 @@ public final class CourseLoader {
       return fail(
         "not-utf8", Messages.notUTF8(byte: byte.count == 1 ? "0" + byte : byte), at: source.location(ofOffset: offset))
     }
-    if let offset = source.firstOffset(of: "<!DOCTYPE") {
+    if let offset = source.doctypeOffset() {
       return fail("doctype", Messages.doctype, at: source.location(ofOffset: offset))
     }
 
     // Well-formed XML.
-    let collector = ErrorCollector()
-    let document: xmlDocPtr? = collector.capturing {
-      bytes.withUnsafeBufferPointer { buffer in
-        buffer.baseAddress.flatMap { base in
-          base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-            xmlReadMemory($0, Int32(clamping: buffer.count), path, "UTF-8", safeParseOptions)
-          }
-        }
-      }
-    }
-    let parseFindings = collector.errors.map { error in
+    let (parsed, parseErrors) = XMLTree.parse(bytes, path: path)
+    let parseFindings = parseErrors.map { error in
       Finding(
         path: path, location: SourceLocation(line: max(error.line, 1), column: max(error.column, 1)),
         severity: error.level == XML_ERR_WARNING ? .warning : .error, code: "syntax",
         message: Messages.syntax(error))
     }
     result.findings += parseFindings
-    guard let document, !parseFindings.hasErrors else {
-      if let document { xmlFreeDoc(document) }
+    guard let tree = parsed, !parseFindings.hasErrors else {
       if !result.findings.hasErrors {
         return fail("syntax", Messages.notXML, at: SourceLocation(line: 1, column: 1))
       }
       return result
     }
-    let tree = XMLTree(doc: document)
     digestAndBuild: do {
       guard let root = tree.root else { return fail("syntax", Messages.notXML, at: SourceLocation(line: 1, column: 1)) }
       let locations = ElementLocations(root: root, source: source)

@@ -22,6 +22,8 @@ struct RawXMLError {
   var column: Int
   var node: xmlNodePtr?
   var str1: String?
+  var str2: String?
+  var int1: Int
 }
 
 /// Collects libxml2's structured errors; passed to the C callback through `Unmanaged`.
@@ -42,7 +44,8 @@ final class ErrorCollector {
       RawXMLError(
         domain: Int32(error.domain), code: Int32(error.code), level: error.level, message: message,
         line: Int(error.line), column: Int(error.int2), node: node,
-        str1: error.str1.map { String(cString: $0) }))
+        str1: error.str1.map { String(cString: $0) }, str2: error.str2.map { String(cString: $0) },
+        int1: Int(error.int1)))
   }
 
   /// Runs `body` with libxml2's thread-local structured-error hook pointing at this collector, then resets it.
@@ -72,6 +75,23 @@ final class XMLTree {
   deinit { xmlFreeDoc(doc) }
 
   var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
+
+  /// Parses UTF-8 bytes with the safe options, collecting every error; `path` names the file in errors.
+  /// `options` other than the safe ones are for tests that show what the safe ones prevent.
+  static func parse(_ bytes: [UInt8], path: String, options: Int32 = safeParseOptions) -> (XMLTree?, [RawXMLError]) {
+    _ = libxmlSetUp
+    let collector = ErrorCollector()
+    let document: xmlDocPtr? = collector.capturing {
+      bytes.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.flatMap { base in
+          base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            xmlReadMemory($0, Int32(clamping: buffer.count), path, "UTF-8", options)
+          }
+        }
+      }
+    }
+    return (document.map(XMLTree.init), collector.errors)
+  }
 }
 
 /// A compiled XSD; frees itself. Read-only once parsed, so one serves every file of a run.

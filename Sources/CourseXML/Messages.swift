@@ -71,6 +71,18 @@ enum Messages {
       en: "file '\(path)' cannot be read; check its permissions")
   }
 
+  static func notRegularFile(_ path: String) -> Message {
+    Message(
+      fr: "« \(path) » n'est pas un fichier ordinaire (tube, socket ou périphérique) ; nommez un fichier .xml",
+      en: "'\(path)' is not a regular file (a pipe, socket or device); name an .xml file")
+  }
+
+  static func tooLarge(_ path: String, limit: Int) -> Message {
+    Message(
+      fr: "le fichier « \(path) » dépasse \(limit) Mo ; un cours est bien plus petit, vérifiez le fichier",
+      en: "file '\(path)' is larger than \(limit) MB; a course is much smaller, check the file")
+  }
+
   static let emptyFile = Message(
     fr: "le fichier est vide ; un cours commence par <course xmlns=\"urn:entraide:course:1\">",
     en: "the file is empty; a course starts with <course xmlns=\"urn:entraide:course:1\">")
@@ -96,6 +108,12 @@ enum Messages {
       return Message(
         fr: "le fichier se termine avant la fermeture de l'élément <\(name)> ; est-il tronqué ?",
         en: "the file ends before element <\(name)> is closed; is it truncated?")
+    case XML_ERR_TAG_NAME_MISMATCH:
+      let end = error.str2 ?? ""
+      return Message(
+        fr: "la balise fermante </\(end)> ne correspond pas à la balise ouvrante <\(name)> de la ligne \(error.int1) ; "
+          + "fermez d'abord <\(name)>",
+        en: "end tag </\(end)> does not match start tag <\(name)> of line \(error.int1); close <\(name)> first")
     case XML_ERR_DOCUMENT_END:
       return Message(
         fr: "du contenu suit la fin de l'élément racine ; un fichier n'a qu'un élément racine",

@@ -40,16 +40,44 @@ struct SourceText {
     return count
   }
 
-  /// The first byte offset of `needle` in the file.
-  func firstOffset(of needle: String) -> Int? {
-    let pattern = Array(needle.utf8)
-    guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
-    var index = 0
-    while index + pattern.count <= bytes.count {
-      if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
-      index += 1
-    }
+  /// Where a `<!DOCTYPE` declaration starts in the prolog (before the root element), skipping the XML
+  /// declaration, comments and processing instructions.
+  func doctypeOffset() -> Int? {
+    let doctype = Array("<!DOCTYPE".utf8)
+    for offset in prologMarkupOffsets() where bytes[offset...].starts(with: doctype) { return offset }
     return nil
+  }
+
+  /// Offsets of the `<` of each markup item before the first start tag.
+  private func prologMarkupOffsets() -> [Int] {
+    var result: [Int] = []
+    var index = 0
+    let count = bytes.count
+    func skip(past terminator: [UInt8], from start: Int) -> Int {
+      var position = start
+      while position + terminator.count <= count {
+        if bytes[position..<(position + terminator.count)].elementsEqual(terminator) {
+          return position + terminator.count
+        }
+        position += 1
+      }
+      return count
+    }
+    while index < count {
+      guard bytes[index] == UInt8(ascii: "<") else {
+        index += 1
+        continue
+      }
+      result.append(index)
+      if bytes[index...].starts(with: Array("<!--".utf8)) {
+        index = skip(past: Array("-->".utf8), from: index + 4)
+      } else if bytes[index...].starts(with: Array("<?".utf8)) {
+        index = skip(past: Array("?>".utf8), from: index + 2)
+      } else {
+        break
+      }
+    }
+    return result
   }
 
   /// The first bytes that are not UTF-8, if any, as an offset.

@@ -58,8 +58,12 @@ extension CourseLoader {
     }
     var findings: [Finding] = extra
     for file in files {
-      findings += file.findings
-      findings += cross.filter { $0.path == file.path }.sorted(by: Finding.fileOrder)
+      let mine = file.findings + cross.filter { $0.path == file.path }
+      // Stable: at one place, the file's own findings come before the cross-file ones.
+      findings += mine.enumerated().sorted { lhs, rhs in
+        Finding.fileOrder(lhs.element, rhs.element)
+          || (!Finding.fileOrder(rhs.element, lhs.element) && lhs.offset < rhs.offset)
+      }.map(\.element)
     }
     return ValidationReport(files: files, findings: findings, unusablePaths: unusable)
   }

@@ -1,0 +1,155 @@
+import CourseModel
+import Foundation
+
+/// A helper's way through one course, as a value: start it, read `current`, give answers.
+///
+/// Pure: the seed and the language are passed in; nothing reads a file, the clock or the terminal.
+/// Every answer either moves the session on or throws an `AnswerError` and leaves it unchanged.
+public struct CourseSession: Sendable, Equatable {
+  public let course: Course
+  /// Everything that changes as the helper answers; `stateJSON()` saves it.
+  public internal(set) var state: SessionState
+
+  init(course: Course, state: SessionState) {
+    self.course = course
+    self.state = state
+  }
+
+  /// A fresh session at the course's first step.
+  public static func start(course: Course, seed: UInt64, language: Language) -> CourseSession {
+    var session = CourseSession(
+      course: course,
+      state: SessionState(
+        formatVersion: SessionState.currentFormatVersion, courseID: course.id, version: course.version,
+        digest: course.digest, seed: String(seed), language: language,
+        position: .init(activity: 0, phase: .finished, page: nil), finished: [], roleplay: nil, quiz: nil,
+        pendingOutcome: nil))
+    session.enterActivity(0)
+    return session
+  }
+
+  public var seed: UInt64 { state.seedValue }
+  public var language: Language { state.language }
+
+  /// What the session shows now and what it waits for.
+  public var current: Step { makeStep() }
+
+  /// What `answer(_:)` takes now (`current.expectation`, cheaper).
+  public var expectation: Expected { makeExpectation() }
+
+  /// Whether the course result has been reached.
+  public var isFinished: Bool { state.position.phase == .finished }
+
+  /// The course result, once finished.
+  public var result: CourseResult? { isFinished ? makeCourseResult() : nil }
+
+  /// Outcomes of the activities finished so far (the last run of each), in course order.
+  public var finishedOutcomes: [ActivityOutcome] { state.finished }
+
+  /// Takes an answer to the current step; on error the session is unchanged.
+  public mutating func answer(_ answer: Answer) throws(AnswerError) {
+    var copy = self
+    try copy.apply(answer)
+    self = copy
+  }
+
+  /// Reads `line` as the current step expects (`AnswerParser`), then takes it.
+  public mutating func answer(line: String) throws(AnswerError) {
+    let parsed = try AnswerParser.parse(line, expecting: expectation)
+    try answer(parsed)
+  }
+
+  // MARK: Saving and resuming
+
+  /// The state as stable JSON: sorted keys, versioned (`formatVersion`), UTF-8.
+  public func stateJSON() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    // Encoding plain value types cannot fail.
+    let data = (try? encoder.encode(state)) ?? Data()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Decodes a saved state without checking it against a course.
+  public static func decodeState(_ json: String) throws(ResumeError) -> SessionState {
+    struct Header: Decodable { var formatVersion: Int }
+    let data = Data(json.utf8)
+    let header: Header
+    do {
+      header = try JSONDecoder().decode(Header.self, from: data)
+    } catch {
+      throw .malformed(detail: "formatVersion")
+    }
+    guard header.formatVersion == SessionState.currentFormatVersion else {
+      throw .unsupportedFormat(version: header.formatVersion)
+    }
+    do {
+      return try JSONDecoder().decode(SessionState.self, from: data)
+    } catch let DecodingError.keyNotFound(key, _) {
+      throw .malformed(detail: key.stringValue)
+    } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+      let DecodingError.dataCorrupted(context)
+    {
+      throw .malformed(detail: context.codingPath.map(\.stringValue).joined(separator: "."))
+    } catch {
+      throw .malformed(detail: "JSON")
+    }
+  }
+
+  /// Resumes a saved session exactly; refuses a state saved from another course or another digest.
+  public static func resume(course: Course, stateJSON: String) throws(ResumeError) -> CourseSession {
+    let state = try decodeState(stateJSON)
+    guard state.courseID == course.id else { throw .otherCourse(expected: course.id, found: state.courseID) }
+    guard state.digest == course.digest else {
+      throw .courseChanged(
+        savedVersion: state.version, savedDigest: state.digest, currentVersion: course.version,
+        currentDigest: course.digest)
+    }
+    let session = CourseSession(course: course, state: state)
+    try session.validate()
+    return session
+  }
+
+  /// Resumes on a changed course file: keeps the results of finished activities whose ids still
+  /// exist, in the same order, up to the first activity that is new or was not finished; that
+  /// activity starts over (fresh run 1) with the same seed and language.
+  public static func resumeAfterChange(
+    course: Course, stateJSON: String
+  ) throws(ResumeError) -> (session: CourseSession, report: ChangeReport) {
+    let old = try decodeState(stateJSON)
+    guard old.courseID == course.id else { throw .otherCourse(expected: course.id, found: old.courseID) }
+    let finishedByID = Dictionary(old.finished.map { ($0.activityID, $0) }, uniquingKeysWith: { first, _ in first })
+    var kept: [ActivityOutcome] = []
+    var index = 0
+    while index < course.activities.count, let outcome = finishedByID[course.activities[index].id],
+      outcome.kind == course.activities[index].kind
+    {
+      kept.append(outcome)
+      index += 1
+    }
+    let keptIDs = Set(kept.map(\.activityID))
+    var session = CourseSession(
+      course: course,
+      state: SessionState(
+        formatVersion: SessionState.currentFormatVersion, courseID: course.id, version: course.version,
+        digest: course.digest, seed: old.seed, language: old.language,
+        position: .init(activity: index, phase: .finished, page: nil), finished: kept, roleplay: nil, quiz: nil,
+        pendingOutcome: nil))
+    session.enterActivity(index)
+    let report = ChangeReport(
+      keptActivityIDs: kept.map(\.activityID),
+      restartedActivityID: index < course.activities.count ? course.activities[index].id : nil,
+      droppedActivityIDs: old.finished.map(\.activityID).filter { !keptIDs.contains($0) })
+    return (session, report)
+  }
+}
+
+extension Activity {
+  var kind: ActivityKind {
+    switch self {
+    case .lesson: .lesson
+    case .roleplay: .roleplay
+    case .quiz: .quiz
+    }
+  }
+}
