@@ -49,7 +49,7 @@ struct HelpersShowCommand: AsyncParsableCommand {
         table.append([
           String(attempt.id), attempt.courseID, attempt.courseVersion, attempt.startedAt,
           attempt.state.label.text(language), attempt.passedOn?.description ?? "",
-          attempt.score.map { "\(Int(($0 * 100).rounded())) %" } ?? "",
+          attempt.score.map { "\(Int($0.rounded())) %" } ?? "",
         ])
       }
       print(table.render())

@@ -59,11 +59,11 @@ func course(_ id: String) -> CourseEntry {
   let start = try registry.startOrResumeAttempt(
     helperID: "mtremblay", course: course("referer"), seed: 42, language: "fr")
   let outcome = try registry.finishAttempt(
-    attemptID: start.attempt.id, passed: true, score: 0.875, detailJSON: #"{"q1":1}"#, today: day("2026-11-22"),
+    attemptID: start.attempt.id, passed: true, score: 87.5, detailJSON: #"{"q1":1}"#, today: day("2026-11-22"),
     certifications: catalog)
   #expect(outcome.attempt.state == .passed)
   #expect(outcome.attempt.passedOn == day("2026-11-22"))
-  #expect(outcome.attempt.score == 0.875)
+  #expect(outcome.attempt.score == 87.5)
   #expect(outcome.attempt.resumeStateJSON == nil)
   #expect(outcome.effects.map(\.message.fr) == ["Entraidant·e : valide jusqu’au 2027-11-21"])
   #expect(outcome.effects.map(\.message.en) == ["Peer helper: valid through 2027-11-21"])
