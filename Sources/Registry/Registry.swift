@@ -100,7 +100,7 @@ public final class Registry: Sendable {
   /// Refuses, without writing anything, a file that is not an Entraide registry this program can use.
   static func inspectExistingFile(path: String) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw RegistryError.cannotOpen(path: path, reason: "permission denied / permission refusée")
+      throw RegistryError.fileNotReadable(path: path)
     }
     let header = (try? handle.read(upToCount: 16)) ?? Data()
     try? handle.close()

@@ -41,14 +41,16 @@ public enum RegistryError: Error, Sendable, Hashable {
   case badRow(line: Int, problem: Message)
   /// The CSV header lacks a required column.
   case badHeader(missing: [String])
-  /// The CSV file could not be read as UTF-8 CSV.
-  case unreadableCSV(reason: String)
+  /// The CSV file could not be read as UTF-8 CSV; the reason is a sentence fragment in both languages.
+  case unreadableCSV(reason: Message)
+  /// The file exists but cannot be read.
+  case fileNotReadable(path: String)
 
   /// Whether the input was at fault (exit status 2) rather than the environment (exit status 1).
   public var isInputError: Bool {
     switch self {
     case .notSQLite, .foreignDatabase, .newerSchema, .isAFolder, .cannotCreateFolder, .folderNotWritable,
-      .cannotOpen, .database:
+      .cannotOpen, .database, .fileNotReadable:
       false
     default: true
     }
@@ -176,8 +178,12 @@ public enum RegistryError: Error, Sendable, Hashable {
       )
     case .unreadableCSV(let reason):
       Message(
-        fr: "Fichier CSV illisible : \(reason). Rien n’a été importé.",
-        en: "Unreadable CSV file: \(reason). Nothing was imported.")
+        fr: "Fichier CSV illisible : \(reason.fr). Rien n’a été importé.",
+        en: "Unreadable CSV file: \(reason.en). Nothing was imported.")
+    case .fileNotReadable(let path):
+      Message(
+        fr: "Le fichier « \(path) » ne peut pas être lu (permission refusée) ; il n’a pas été modifié.",
+        en: "The file “\(path)” cannot be read (permission denied); it was left untouched.")
     }
   }
 }

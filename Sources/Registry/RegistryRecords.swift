@@ -94,7 +94,7 @@ public struct Attempt: Sendable, Hashable, Codable {
   public var state: AttemptState
   /// The day the course counts as passed (the run's day, or the date given to `record`).
   public var passedOn: CalendarDate?
-  /// The score as a fraction of 1, when graded.
+  /// The score in percent (0–100), when graded.
   public var score: Double?
   /// Per-item results as JSON, as the runner gives them.
   public var detailJSON: String?

@@ -10,6 +10,9 @@ struct Entraide: AsyncParsableCommand {
     version: EntraideVersion.current,
     subcommands: [
       ValidateCommand.self,
+      HelpersCommand.self,
+      RecordCommand.self,
+      StatusCommand.self,
       RunCommand.self,
     ]
   )
