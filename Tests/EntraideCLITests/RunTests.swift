@@ -75,6 +75,28 @@ private struct RunFixture {
     return (run, transcript)
   }
 
+  /// `entraide status HELPER --format json`, decoded.
+  func status(_ helper: String) throws -> [String: Any] {
+    let result = try Entraide.run(
+      ["status", helper, "--db", db, "--format", "json"], stdin: "", environment: environment)
+    #expect(result.status == 0, "status: \(result.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    return object as? [String: Any] ?? [:]
+  }
+
+  /// The helper's standing with the one certification of the fixture.
+  func standing(_ helper: String) throws -> [String: Any] {
+    (try status(helper)["certifications"] as? [[String: Any]])?.first { $0["certification"] as? String == "entraidant" }
+      ?? [:]
+  }
+
+  /// The states of the helper's attempts, oldest first, as `helpers show` lists them (English labels).
+  func attemptLines(_ helper: String) throws -> [String] {
+    let result = try Entraide.run(
+      ["helpers", "show", helper, "--db", db, "--lang", "en"], stdin: "", environment: environment)
+    return result.stdout.split(separator: "\n").map(String.init).filter { $0.contains("format-tour") }
+  }
+
   /// The roster as the menu shows it.
   func roster(lang: String = "en") throws -> String {
     try Entraide.run(["--db", db, "--lang", lang], stdin: "3\nq\n", environment: environment).stdout
@@ -104,6 +126,12 @@ private func summary(_ output: String, lang: String) -> String {
   #expect(output.contains("  Entraidant·e : valide jusqu’au 2027-11-21"))
   #expect(!output.contains("\u{1B}"))
   #expect(try fixture.roster().contains("Peer helper: valid through 2027-11-21"))
+  let standing = try fixture.standing(helper)
+  #expect(standing["status"] as? String == "certified")
+  #expect(standing["certified_on"] as? String == "2026-11-22")
+  #expect(standing["valid_through"] as? String == "2027-11-21")
+  let passed = try fixture.status(helper)["courses_passed"] as? [[String: Any]]
+  #expect(passed?.map { $0["course"] as? String } == ["format-tour"])
 }
 
 @Test func theTourFailedOnACriticalChoiceInEnglish() throws {
@@ -120,6 +148,8 @@ private func summary(_ output: String, lang: String) -> String {
   #expect(output.contains("This course changes no certification."))
   #expect(!output.contains("\u{1B}"))
   #expect(try fixture.roster().contains("Peer helper: in initial training (0 of 1 courses passed)"))
+  #expect(try fixture.standing(helper)["status"] as? String == "in-training")
+  #expect((try fixture.status(helper)["courses_passed"] as? [Any])?.isEmpty == true)
 }
 
 @Test func pausedWithQAndResumedGivesTheSameResult() throws {
@@ -144,6 +174,9 @@ private func summary(_ output: String, lang: String) -> String {
   #expect(transcript.first?.contains("Page 1 sur 2") == false)
   #expect(summary(second.stdout, lang: "fr") == summary(whole.stdout, lang: "fr"))
   #expect(summary(second.stdout, lang: "fr").contains("Votre parcours :"))
+  // One attempt, paused then finished: not two.
+  #expect(try fixture.attemptLines(helper).count == 1)
+  #expect(try fixture.standing(helper)["valid_through"] as? String == "2027-11-21")
 }
 
 @Test func cutOffByEndOfInputThenResumedInEnglish() throws {
@@ -235,6 +268,10 @@ private func summary(_ output: String, lang: String) -> String {
   #expect(restarted.stdout.contains("La tentative en cours a été abandonnée (elle reste dans l'historique)"))
   #expect(restarted.stdout.contains("Page 1 sur 2"))
   #expect(!restarted.stdout.contains("Reprise de"))
+  let states = try fixture.attemptLines(helper)
+  #expect(states.count == 2)
+  #expect(states.first?.contains("abandoned") == true)
+  #expect(states.last?.contains("in progress") == true)
 }
 
 @Test func aChangedCourseFileRestartsTheActivityInProgressAndKeepsFinishedOnes() throws {
