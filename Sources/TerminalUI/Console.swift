@@ -73,25 +73,25 @@ public struct FileDescriptorSink: TextSink {
   }
 
   public func write(_ text: String) {
-    var bytes = Array(text.utf8)
+    let bytes = Array(text.utf8)
     var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { buffer in
+    bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
+      while offset < buffer.count {
         #if canImport(Glibc)
-          Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+          let written = Glibc.write(fd, base + offset, buffer.count - offset)
         #else
-          Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+          let written = Darwin.write(fd, base + offset, buffer.count - offset)
         #endif
-      }
-      if written > 0 {
-        offset += written
-      } else if written < 0, errno == EINTR {
-        continue
-      } else {
-        return
+        if written > 0 {
+          offset += written
+        } else if written < 0, errno == EINTR {
+          continue
+        } else {
+          return
+        }
       }
     }
-    bytes.removeAll()
   }
 }
 

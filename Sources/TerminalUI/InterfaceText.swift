@@ -88,10 +88,6 @@ public enum InterfaceText {
 
   // MARK: Input problems: the same prompt follows.
 
-  public static let emptyAnswer = Message(
-    fr: "Aucune réponse n'a été tapée.",
-    en: "No answer was typed.")
-
   public static let invalidEncoding = Message(
     fr: "Cette ligne n'est pas du texte UTF-8 valide ; elle a été ignorée. Tapez votre réponse de nouveau.",
     en: "That line is not valid UTF-8 text; it was ignored. Please type your answer again.")
@@ -267,11 +263,4 @@ extension InterfaceText {
     return Message(fr: "\(skill) : \(signed)", en: "\(skill): \(signed)")
   }
 
-  public static func yourAnswer(_ answer: String) -> Message {
-    Message(fr: "Votre réponse : \(answer)", en: "Your answer: \(answer)")
-  }
-
-  public static let nothingExpected = Message(
-    fr: "Le cours est terminé : aucune réponse n'est attendue.",
-    en: "The course is finished: no answer is expected.")
 }
