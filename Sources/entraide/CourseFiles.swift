@@ -16,7 +16,9 @@ enum CourseFiles {
   static func loadForRun(_ argument: String, global: GlobalOptions) throws -> Course {
     let loader = loader(global: global)
     let url = try locate(argument, global: global, loader: loader)
-    let (course, findings) = loader.loadCourse(at: url)
+    let (course, loadFindings) = loader.loadCourse(at: url)
+    // The same checks as `entraide validate`: schema, lint, then the explorer's (a role-play no run can pass).
+    let findings = loadFindings + (course.map { ValidateExploration.findings(for: $0, path: url.path) } ?? [])
     guard let course, !findings.hasErrors else {
       for finding in findings { printError(finding.formatted(global.language)) }
       throw UserError(

@@ -460,3 +460,32 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
   #expect(allowed.status == 0, "stderr: \(allowed.stderr)")
   #expect(allowed.stdout.contains("Après la visite."))
 }
+
+@Test func aRoleplayNoRunCanPassIsRefusedLikeValidateDoes() throws {
+  let fixture = try RunFixture()
+  let helper = try fixture.addHelper()
+  let course = fixture.root.appendingPathComponent("impossible.xml")
+  try """
+  <?xml version="1.0" encoding="UTF-8"?>
+  <course xmlns="urn:entraide:course:1" id="impossible" version="1" duration="PT5M">
+    <title>Impossible</title>
+    <roleplay id="r" start="a" pass="5">
+      <title>R</title>
+      <character id="luc" name="Luc"/>
+      <skill id="s"><title>S</title></skill>
+      <scene id="a">
+        <line by="luc">Allo</line>
+        <choice to="fin"><say>Oui</say><score skill="s" points="1"/></choice>
+      </scene>
+      <ending id="fin" result="pass"/>
+    </roleplay>
+  </course>
+  """.write(to: course, atomically: true, encoding: .utf8)
+  let result = try Entraide.run(
+    ["run", course.path, "--helper", helper, "--db", fixture.db, "--lang", "en"], stdin: "\n",
+    environment: fixture.environment)
+  #expect(result.status == 2)
+  #expect(result.stderr.contains("impossible.xml:4:"))
+  #expect(result.stderr.contains("no run of role-play 'r' passes"))
+  #expect(result.stdout.isEmpty)
+}
