@@ -15,6 +15,8 @@ final class InteractiveRun: @unchecked Sendable {
   private var errBuffer = Data()
   /// Output consumed by `nextPrompt` so far (in bytes).
   private var consumed = 0
+  /// How many of stdout and stderr reached their end.
+  private var closedStreams = 0
 
   init(_ arguments: [String], environment: [String: String], executable: URL = Entraide.binary) throws {
     process.executableURL = executable
@@ -30,20 +32,25 @@ final class InteractiveRun: @unchecked Sendable {
     process.standardOutput = output
     process.standardError = errors
     output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-      let data = handle.availableData
-      guard let self, !data.isEmpty else { return }
-      self.lock.lock()
-      self.outBuffer.append(data)
-      self.lock.unlock()
+      self?.take(handle.availableData, from: handle, error: false)
     }
     errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
-      let data = handle.availableData
-      guard let self, !data.isEmpty else { return }
-      self.lock.lock()
-      self.errBuffer.append(data)
-      self.lock.unlock()
+      self?.take(handle.availableData, from: handle, error: true)
     }
     try process.run()
+  }
+
+  private func take(_ data: Data, from handle: FileHandle, error: Bool) {
+    lock.lock()
+    defer { lock.unlock() }
+    if data.isEmpty {
+      handle.readabilityHandler = nil
+      closedStreams += 1
+    } else if error {
+      errBuffer.append(data)
+    } else {
+      outBuffer.append(data)
+    }
   }
 
   var stdout: String {
@@ -105,8 +112,15 @@ final class InteractiveRun: @unchecked Sendable {
       process.terminate()
       return nil
     }
-    // Let the readability handlers take the last bytes.
-    Thread.sleep(forTimeInterval: 0.05)
+    // Let the readability handlers take the last bytes, up to the end of both streams.
+    let drained = Date().addingTimeInterval(5)
+    while Date() < drained {
+      lock.lock()
+      let closed = closedStreams
+      lock.unlock()
+      if closed >= 2 { break }
+      Thread.sleep(forTimeInterval: 0.01)
+    }
     return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
   }
 }
