@@ -123,6 +123,12 @@ public enum TextWrapper {
   private static let attachesToPrevious: Set<String> = ["»", ":", ";", "!", "?", "!?", "?!", "›"]
   private static let attachesToNext: Set<String> = ["«", "‹"]
 
+  /// The space kept inside a joined word: in the style of both sides when they share one.
+  private static func joiningSpace(_ before: [StyledRun], _ after: [StyledRun]) -> StyledRun {
+    let style = before.last?.style == after.first?.style ? before.last?.style ?? .normal : .normal
+    return StyledRun(" ", style)
+  }
+
   private static func joinFrenchPunctuation(_ words: [[StyledRun]]) -> [[StyledRun]] {
     var result: [[StyledRun]] = []
     var pendingOpening: [StyledRun]?
@@ -130,7 +136,7 @@ public enum TextWrapper {
       let text = word.map(\.text).joined()
       var word = word
       if let opening = pendingOpening {
-        word = opening + [StyledRun(" ")] + word
+        word = opening + [joiningSpace(opening, word)] + word
         pendingOpening = nil
       }
       if attachesToNext.contains(text) {
@@ -138,7 +144,7 @@ public enum TextWrapper {
         continue
       }
       if attachesToPrevious.contains(text), let last = result.last {
-        result[result.count - 1] = last + [StyledRun(" ")] + word
+        result[result.count - 1] = last + [joiningSpace(last, word)] + word
         continue
       }
       result.append(word)

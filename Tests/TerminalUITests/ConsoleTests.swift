@@ -98,3 +98,9 @@ import Testing
 @Test func plainModeNeverColours() {
   #expect(OutputMode(width: 80, colour: true, plain: true).colour == false)
 }
+
+@Test func aStyledSentenceIsOneSpanEvenAcrossFrenchPunctuation() {
+  let (console, out) = makeConsole(colour: true)
+  console.print("Cours : « Visite » ; fin", style: .heading)
+  #expect(out.text == "\u{1B}[1;36mCours : « Visite » ; fin\u{1B}[0m\n")
+}
