@@ -133,3 +133,34 @@ private func drive(
   #expect(text.contains("✘ Activité échouée."))
   #expect(text.contains("✘ Un choix critique a été fait"))
 }
+
+/// A quiz alone, with one retry: a true/false question whose answer is false.
+private let retryQuiz = Course(
+  id: "reprise", version: "1", languages: ["fr", "en"],
+  title: LocalizedText(["fr": "Quiz", "en": "Quiz"]),
+  activities: [
+    .quiz(
+      Quiz(
+        id: "quiz", title: LocalizedText(["fr": "Vérification", "en": "Check"]), passPercent: 100, retries: 1,
+        questions: [
+          Question(
+            id: "q1", prompt: LocalizedText(["fr": "Demander augmente le risque.", "en": "Asking raises the risk."]),
+            kind: .truefalse(answer: false))
+        ]))
+  ], digest: "d2")
+
+@Test func aFailedQuizOffersARetryThatStartsItOver() throws {
+  // Wrong (vrai), Enter, then 1 to retry; q at the retried question.
+  let (outcome, text, saves, session) = try drive(Array("v\n\n1\nq\n".utf8), course: retryQuiz)
+  #expect(outcome == .paused(.quit))
+  #expect(saves == 3)
+  #expect(text.contains("✘ Mauvaise réponse.\n  La bonne réponse : Faux\n"))
+  #expect(text.contains("✘ Activité échouée.\nScore : 0 sur 1 (0 %) ; note de passage : 100 %.\n"))
+  #expect(text.contains("Il vous reste un essai pour réussir cette activité.\n"))
+  #expect(
+    text.contains(
+      "Tapez 1 pour refaire l'activité ou 2 (ou Entrée) pour\ncontinuer (? aide, r répéter, q quitter)\n> 1\n"))
+  #expect(text.contains("Activité 1 sur 1 : Vérification\n───"))
+  #expect(text.contains("Nouvel essai 1 sur 1 : l'activité recommence.\n"))
+  #expect(SessionDriver.resumeMessage(session)?.fr == "Reprise de « Vérification », question 1…")
+}
