@@ -46,6 +46,11 @@ func course(_ id: String) -> CourseEntry {
   #expect(!second.resumed)
   #expect(second.attempt.id != first.attempt.id)
   #expect(try registry.attempts(helperID: "mtremblay").map(\.state) == [.abandoned, .inProgress])
+  let events = try registry.events(helperID: "mtremblay")
+  #expect(events.map(\.action) == [.helperAdded, .attemptStarted, .attemptAbandoned, .attemptStarted])
+  #expect(events[2].reason == "restart")
+  #expect(events[2].detail == ["attempt": String(first.attempt.id), "course": "ecoute-active"])
+  #expect(events[3].detail["seed"] == "2")
   #expect(throws: RegistryError.attemptFinished(first.attempt.id)) {
     try registry.abandonAttempt(attemptID: first.attempt.id)
   }
