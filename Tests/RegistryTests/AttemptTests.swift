@@ -233,3 +233,30 @@ func course(_ id: String) -> CourseEntry {
       "Entraidant·e : parcours initial, 1 cours réussi sur 2.", "Sentinelle : parcours initial, 1 cours réussi sur 2.",
     ])
 }
+
+@Test func aRecordAndTheCycleItMakesAreInTheAuditLog() throws {
+  let registry = try Registry.inMemory(actor: "lucie", clock: { fixedInstant })
+  try registry.addHelper(NewHelper(name: "Marie Tremblay", local: "CSN 123", region: "Estrie"))
+  let outcome = try registry.record(
+    helperID: "mtremblay", courseID: "prevention-suicide", on: day("2026-11-01"), note: " Journée à Sherbrooke ",
+    today: day("2026-11-22"), courses: courseIndex)
+  #expect(outcome.attempt.state == .recorded)
+  #expect(outcome.attempt.note == "Journée à Sherbrooke")
+  #expect(outcome.attempt.courseVersion == "1")
+  #expect(outcome.attempt.contentDigest == "d-ps")
+  let cycle = try #require(outcome.effects.first?.cycle)
+  let events = try registry.events(helperID: "mtremblay")
+  #expect(events.map(\.action) == [.helperAdded, .courseRecorded, .cycleMade])
+  #expect(
+    events[1].detail == [
+      "attempt": String(outcome.attempt.id), "course": "prevention-suicide", "date": "2026-11-01",
+      "note": "Journée à Sherbrooke",
+    ])
+  #expect(events[1].reason == "Journée à Sherbrooke")
+  #expect(
+    events[2].detail == [
+      "cycle": String(cycle.id), "certification": "sentinelle", "kind": "initial", "certified_on": "2026-11-01",
+      "valid_through": "2027-10-31", "window_opens": "2027-09-02", "attempt": String(outcome.attempt.id),
+    ])
+  #expect(events.allSatisfy { $0.by == "lucie" && $0.at == "2026-11-22T12:00:00Z" })
+}
