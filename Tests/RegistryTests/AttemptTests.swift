@@ -260,3 +260,21 @@ func course(_ id: String) -> CourseEntry {
     ])
   #expect(events.allSatisfy { $0.by == "lucie" && $0.at == "2026-11-22T12:00:00Z" })
 }
+
+@Test func coursesPassedShowTheLatestPassOfEach() throws {
+  let registry = try registryWithMarie()
+  for (course, date) in [("ecoute-active", "2024-01-10"), ("referer", "2024-02-01"), ("referer", "2026-11-20")] {
+    _ = try registry.record(
+      helperID: "mtremblay", courseID: course, on: day(date), today: day("2026-11-22"), courses: courseIndex)
+  }
+  let passed = try registry.passedCourses(helperID: "mtremblay")
+  #expect(passed.map(\.courseID) == ["ecoute-active", "referer"])
+  #expect(passed.map(\.passedOn) == [day("2024-01-10"), day("2026-11-20")])
+  #expect(passed.map(\.state) == [.recorded, .recorded])
+  // The lapsed helper has redone one initial course of two.
+  let standing = try registry.status(helperID: "mtremblay", today: day("2026-11-22"), certifications: catalog)
+    .certifications[0]
+  #expect(standing.status == .lapsed)
+  #expect(standing.initialPassed == ["referer"])
+  #expect(standing.daysLeft == -660)
+}
