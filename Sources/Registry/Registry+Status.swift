@@ -35,7 +35,7 @@ public struct HelperStatus: Sendable, Hashable {
   public var helper: Helper
   public var today: CalendarDate
   public var certifications: [CertificationStanding]
-  /// Each course passed, first pass first.
+  /// Each course passed, once (its latest pass), oldest first.
   public var passedCourses: [PassedCourse]
 
   public init(
@@ -80,7 +80,7 @@ extension Registry {
     }
   }
 
-  /// The courses the helper passed, each once (its first pass), by date.
+  /// The courses the helper passed, each once (its latest pass), oldest first.
   public func passedCourses(helperID: String) throws -> [PassedCourse] {
     try read { db in try passedCourses(db, try requireHelper(db, helperID).id) }
   }
@@ -113,7 +113,7 @@ extension Registry {
       db,
       sql: """
         SELECT id, course_id, passed_on, state FROM attempts
-        WHERE helper_id = ? AND passed_on IS NOT NULL ORDER BY passed_on, id
+        WHERE helper_id = ? AND passed_on IS NOT NULL ORDER BY passed_on DESC, id DESC
         """, arguments: [helperID])
     {
       let courseID: String = row["course_id"]
@@ -123,6 +123,6 @@ extension Registry {
       seen.insert(courseID)
       result.append(PassedCourse(courseID: courseID, passedOn: day, attemptID: row["id"], state: state))
     }
-    return result
+    return result.reversed()
   }
 }

@@ -114,10 +114,14 @@ public final class Registry: Sendable {
       defer { try? queue.close() }
       try queue.read { db in
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let tableCount =
-          try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
         if applicationID != Registry.applicationID {
-          if applicationID != 0 || tableCount > 0 { throw RegistryError.foreignDatabase(path: path) }
+          // A new file another process is setting up may show GRDB's migrations table before ours.
+          let others = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'")
+          let migrations =
+            try db.tableExists("grdb_migrations")
+            ? try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") : 0
+          if applicationID != 0 || others != 0 || migrations != 0 { throw RegistryError.foreignDatabase(path: path) }
           return
         }
         let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0

@@ -195,7 +195,7 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
   case cycleMade = "cycle-made"
 }
 
-/// A course a helper passed (the first pass counts for prerequisites).
+/// A course a helper passed, and when.
 public struct PassedCourse: Sendable, Hashable, Codable {
   public var courseID: String
   public var passedOn: CalendarDate

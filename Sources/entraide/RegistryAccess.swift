@@ -35,7 +35,12 @@ extension GlobalOptions {
 
   /// Opens (or creates) the registry at `databasePath`, as `auditAuthor`.
   func openRegistry() throws -> Registry {
-    try mappingRegistryErrors { try Registry.open(path: databasePath, actor: auditAuthor) }
+    let path = databasePath
+    guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw UserError(
+        Message(fr: "Le chemin du registre (--db) est vide.", en: "The registry path (--db) is empty."), exitCode: 2)
+    }
+    return try mappingRegistryErrors { try Registry.open(path: path, actor: auditAuthor) }
   }
 }
 

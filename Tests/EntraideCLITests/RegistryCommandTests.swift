@@ -175,6 +175,14 @@ let hasPython = ["/usr/bin/python3", "/usr/local/bin/python3"].contains {
   #expect(sandbox.contents(sandbox.database) == before)
 }
 
+@Test func anEmptyDatabasePathIsRefused() throws {
+  let sandbox = try RegistrySandbox()
+  let result = try sandbox.run(["helpers", "list", "--db", ""])
+  #expect(result.status == 2)
+  #expect(result.stderr == "entraide: error: The registry path (--db) is empty.\n")
+  #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.folder.path).isEmpty)
+}
+
 @Test func aFolderThatCannotBeCreatedIsReported() throws {
   let sandbox = try RegistrySandbox()
   let file = sandbox.folder.appendingPathComponent("plain")

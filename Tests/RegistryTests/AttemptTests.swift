@@ -46,6 +46,11 @@ func course(_ id: String) -> CourseEntry {
   #expect(!second.resumed)
   #expect(second.attempt.id != first.attempt.id)
   #expect(try registry.attempts(helperID: "mtremblay").map(\.state) == [.abandoned, .inProgress])
+  let events = try registry.events(helperID: "mtremblay")
+  #expect(events.map(\.action) == [.helperAdded, .attemptStarted, .attemptAbandoned, .attemptStarted])
+  #expect(events[2].reason == "restart")
+  #expect(events[2].detail == ["attempt": String(first.attempt.id), "course": "ecoute-active"])
+  #expect(events[3].detail["seed"] == "2")
   #expect(throws: RegistryError.attemptFinished(first.attempt.id)) {
     try registry.abandonAttempt(attemptID: first.attempt.id)
   }
@@ -227,4 +232,49 @@ func course(_ id: String) -> CourseEntry {
     outcome.effects.map(\.message.fr) == [
       "Entraidant·e : parcours initial, 1 cours réussi sur 2.", "Sentinelle : parcours initial, 1 cours réussi sur 2.",
     ])
+}
+
+@Test func aRecordAndTheCycleItMakesAreInTheAuditLog() throws {
+  let registry = try Registry.inMemory(actor: "lucie", clock: { fixedInstant })
+  try registry.addHelper(NewHelper(name: "Marie Tremblay", local: "CSN 123", region: "Estrie"))
+  let outcome = try registry.record(
+    helperID: "mtremblay", courseID: "prevention-suicide", on: day("2026-11-01"), note: " Journée à Sherbrooke ",
+    today: day("2026-11-22"), courses: courseIndex)
+  #expect(outcome.attempt.state == .recorded)
+  #expect(outcome.attempt.note == "Journée à Sherbrooke")
+  #expect(outcome.attempt.courseVersion == "1")
+  #expect(outcome.attempt.contentDigest == "d-ps")
+  let cycle = try #require(outcome.effects.first?.cycle)
+  let events = try registry.events(helperID: "mtremblay")
+  #expect(events.map(\.action) == [.helperAdded, .courseRecorded, .cycleMade])
+  #expect(
+    events[1].detail == [
+      "attempt": String(outcome.attempt.id), "course": "prevention-suicide", "date": "2026-11-01",
+      "note": "Journée à Sherbrooke",
+    ])
+  #expect(events[1].reason == "Journée à Sherbrooke")
+  #expect(
+    events[2].detail == [
+      "cycle": String(cycle.id), "certification": "sentinelle", "kind": "initial", "certified_on": "2026-11-01",
+      "valid_through": "2027-10-31", "window_opens": "2027-09-02", "attempt": String(outcome.attempt.id),
+    ])
+  #expect(events.allSatisfy { $0.by == "lucie" && $0.at == "2026-11-22T12:00:00Z" })
+}
+
+@Test func coursesPassedShowTheLatestPassOfEach() throws {
+  let registry = try registryWithMarie()
+  for (course, date) in [("ecoute-active", "2024-01-10"), ("referer", "2024-02-01"), ("referer", "2026-11-20")] {
+    _ = try registry.record(
+      helperID: "mtremblay", courseID: course, on: day(date), today: day("2026-11-22"), courses: courseIndex)
+  }
+  let passed = try registry.passedCourses(helperID: "mtremblay")
+  #expect(passed.map(\.courseID) == ["ecoute-active", "referer"])
+  #expect(passed.map(\.passedOn) == [day("2024-01-10"), day("2026-11-20")])
+  #expect(passed.map(\.state) == [.recorded, .recorded])
+  // The lapsed helper has redone one initial course of two.
+  let standing = try registry.status(helperID: "mtremblay", today: day("2026-11-22"), certifications: catalog)
+    .certifications[0]
+  #expect(standing.status == .lapsed)
+  #expect(standing.initialPassed == ["referer"])
+  #expect(standing.daysLeft == -660)
 }
