@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
   ],
   targets: [
     // libxml2 through pkg-config; see docs/libxml2.md for the shim's traps.
@@ -22,7 +23,9 @@ let package = Package(
     // Pure values: courses, certifications, localized text. No I/O.
     .target(name: "CourseModel"),
     // Reads course and certification files with libxml2, validates them against the XSDs, lints them.
-    .target(name: "CourseXML", dependencies: ["CLibXML2", "CourseModel"]),
+    .target(
+      name: "CourseXML",
+      dependencies: ["CLibXML2", "CourseModel", .product(name: "Crypto", package: "swift-crypto")]),
     // Pure quiz and role-play sessions, scoring, exploration.
     .target(name: "CourseEngine", dependencies: ["CourseModel"]),
     // The SQLite registry (GRDB) and the certification rules.

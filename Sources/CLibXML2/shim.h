@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlIO.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlsave.h>
 #include <libxml/xpath.h>
@@ -18,5 +19,8 @@ static inline const char *xmlParserVersion_get(void) { return xmlParserVersion; 
 
 /// Frees memory that libxml2 allocated (xmlFree is a mutable global Swift 6 cannot read).
 static inline void entraide_xmlFree(void *p) { xmlFree(p); }
+
+/// Makes every external entity, DTD and schema import local-only (no network), once per process.
+static inline void entraide_xmlUseNoNetLoader(void) { xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader); }
 
 #endif

@@ -1,19 +1,129 @@
 import ArgumentParser
+import CourseEngine
+import CourseModel
+import CourseXML
+import Foundation
 
 /// `entraide validate [PATH…]`: schema and lint findings for course files.
 struct ValidateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check course files against the schema and the lint rules. / Vérifier les fichiers de cours."
+    abstract: "Check course files against the schema and the lint rules. / Vérifier les fichiers de cours.",
+    discussion: """
+      One line per finding, `path:line:col: error|warning: message`, then a summary. Exit status: 0 no error, \
+      1 errors, 2 bad usage or an unreadable path. See docs/validate.md.
+      """
   )
 
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+  }
+
   @OptionGroup var global: GlobalOptions
+
+  @Option(name: .long, help: "Output format: text or json.")
+  var format: Format = .text
 
   @Argument(help: "Course files or folders (default: the courses folder).")
   var paths: [String] = []
 
   func run() async throws {
-    // Filled in by the CourseXML work (issue 2).
-    throw ExitCode(2)
+    try await global.reportingErrors {
+      let language = global.language
+      let coursesDirectory = global.coursesDirectory
+      var targets = paths
+      if targets.isEmpty {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: coursesDirectory.path, isDirectory: &isDirectory),
+          isDirectory.boolValue
+        else {
+          throw UserError(
+            Message(
+              fr: "le dossier des cours « \(coursesDirectory.path) » n'existe pas ; donnez des fichiers ou --courses",
+              en: "the courses folder '\(coursesDirectory.path)' does not exist; name files or use --courses"),
+            exitCode: 2)
+        }
+        targets = [Self.displayPath(coursesDirectory)]
+      }
+      let loader = CourseLoader(
+        schemaDirectory: coursesDirectory.appendingPathComponent("schema"),
+        fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")])
+      let explorer = Explorer()
+      let report = loader.validate(paths: targets) { course, path in
+        ValidateExploration.findings(for: course, path: path, explorer: explorer)
+      }
+      let output = Self.render(report, format: format, language: language)
+      FileHandle.standardOutput.write(Data(output.utf8))
+      if !report.unusablePaths.isEmpty { throw ExitCode(2) }
+      if report.errorCount > 0 { throw ExitCode(1) }
+    }
+  }
+
+  /// A path relative to the current folder when inside it, for short, clickable finding lines.
+  static func displayPath(_ url: URL) -> String {
+    let current = FileManager.default.currentDirectoryPath
+    let path = url.standardizedFileURL.path
+    if path == current { return "." }
+    if path.hasPrefix(current + "/") { return String(path.dropFirst(current.count + 1)) }
+    return path
+  }
+
+  static func render(_ report: ValidationReport, format: Format, language: Language) -> String {
+    switch format {
+    case .text:
+      var lines = report.findings.map { $0.formatted(language) }
+      lines.append(
+        summary(files: report.files.count, errors: report.errorCount, warnings: report.warningCount).text(language))
+      return lines.joined(separator: "\n") + "\n"
+    case .json:
+      let document = JSONReport(report, language: language)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+      return String(decoding: data, as: UTF8.self) + "\n"
+    }
+  }
+
+  /// "3 files checked: 2 errors, 1 warning" / « 3 fichiers vérifiés : 2 erreurs, 1 avertissement ».
+  static func summary(files: Int, errors: Int, warnings: Int) -> Message {
+    let filesEN = files == 1 ? "1 file checked" : "\(files) files checked"
+    let errorsEN = errors == 1 ? "1 error" : "\(errors) errors"
+    let warningsEN = warnings == 1 ? "1 warning" : "\(warnings) warnings"
+    // French: 0 and 1 take the singular.
+    let filesFR = files <= 1 ? "\(files) fichier vérifié" : "\(files) fichiers vérifiés"
+    let errorsFR = errors <= 1 ? "\(errors) erreur" : "\(errors) erreurs"
+    let warningsFR = warnings <= 1 ? "\(warnings) avertissement" : "\(warnings) avertissements"
+    return Message(fr: "\(filesFR) : \(errorsFR), \(warningsFR)", en: "\(filesEN): \(errorsEN), \(warningsEN)")
+  }
+}
+
+/// The JSON form of a report (field names are a contract: see docs/validate.md).
+struct JSONReport: Encodable {
+  struct Item: Encodable {
+    var path: String
+    var line: Int
+    var column: Int
+    var severity: String
+    var code: String
+    var message: String
+    var messages: [String: String]
+  }
+
+  var files: [String]
+  var errors: Int
+  var warnings: Int
+  var findings: [Item]
+
+  init(_ report: ValidationReport, language: Language) {
+    files = report.files.map(\.path)
+    errors = report.errorCount
+    warnings = report.warningCount
+    findings = report.findings.map { finding in
+      Item(
+        path: finding.path, line: finding.location.line, column: finding.location.column,
+        severity: finding.severity.rawValue, code: finding.code, message: finding.message.text(language),
+        messages: ["fr": finding.message.fr, "en": finding.message.en])
+    }
   }
 }

@@ -1,0 +1,235 @@
+import CLibXML2
+import CourseModel
+import Crypto
+import Foundation
+
+/// What a file turned out to hold.
+public enum CourseFile: Sendable, Hashable {
+  case course(Course)
+  case certifications(CertificationCatalog)
+}
+
+/// One file read: what it holds (nil when it could not be read or broke the schema) and its findings.
+public struct LoadResult: Sendable, Hashable {
+  /// The file as the user named it.
+  public var path: String
+  public var file: CourseFile?
+  public var findings: [Finding]
+
+  public var course: Course? {
+    if case .course(let course) = file { return course }
+    return nil
+  }
+
+  public var catalog: CertificationCatalog? {
+    if case .certifications(let catalog) = file { return catalog }
+    return nil
+  }
+}
+
+/// Reads course and certifications files: safe parsing, XSD validation, model building and lint.
+///
+/// The schemas (`course.xsd`, `certifications.xsd`) are looked up, for each file, in `schemaDirectory`,
+/// else in a `schema` folder beside the file, else in each of `fallbackSchemaDirectories`; each schema
+/// is compiled once per loader. Not thread-safe: use one loader per thread.
+public final class CourseLoader {
+  public static let courseNamespace = "urn:entraide:course:1"
+  public static let certificationNamespace = "urn:entraide:certification:1"
+
+  /// Larger files are refused unread (a course is a few hundred kilobytes at most).
+  public static let maximumFileSize = 16 * 1024 * 1024
+
+  public let schemaDirectory: URL?
+  public let fallbackSchemaDirectories: [URL]
+  private var schemas: [String: (CompiledSchema?, [Finding])] = [:]
+
+  public init(schemaDirectory: URL? = nil, fallbackSchemaDirectories: [URL] = []) {
+    _ = libxmlSetUp
+    self.schemaDirectory = schemaDirectory
+    self.fallbackSchemaDirectories = fallbackSchemaDirectories
+  }
+
+  /// Reads a course file. The course is nil when the file is unreadable, not XML or breaks the schema;
+  /// it is given with lint findings otherwise. Never run a course whose findings have errors.
+  public func loadCourse(at url: URL) -> (course: Course?, findings: [Finding]) {
+    let result = load(at: url, expecting: .course)
+    return (result.course, result.findings)
+  }
+
+  /// Reads a certifications file (see `loadCourse`).
+  public func loadCertifications(at url: URL) -> (catalog: CertificationCatalog?, findings: [Finding]) {
+    let result = load(at: url, expecting: .certifications)
+    return (result.catalog, result.findings)
+  }
+
+  /// Reads a course or certifications file, recognized by its root element and namespace.
+  public func load(at url: URL) -> LoadResult { load(at: url, expecting: nil) }
+
+  enum Kind {
+    case course
+    case certifications
+
+    var schemaFile: String { self == .course ? "course.xsd" : "certifications.xsd" }
+  }
+
+  func load(at url: URL, expecting: Kind?) -> LoadResult {
+    let path = url.relativePath
+    var result = LoadResult(path: path, file: nil, findings: [])
+    func fail(_ code: String, _ message: Message, at location: SourceLocation = .unknown) -> LoadResult {
+      result.findings.append(Finding(path: path, location: location, code: code, message: message))
+      return result
+    }
+
+    // The path itself.
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      return fail("missing-file", Messages.missingFile(path))
+    }
+    if isDirectory.boolValue { return fail("directory", Messages.isDirectory(path)) }
+    // Only regular files: reading a pipe or a device could block or never end.
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+      return fail("unreadable", Messages.notRegularFile(path))
+    }
+    if let size = attributes?[.size] as? NSNumber, size.intValue > Self.maximumFileSize {
+      return fail("too-large", Messages.tooLarge(path, limit: Self.maximumFileSize / (1024 * 1024)))
+    }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      return fail("unreadable", Messages.unreadable(path))
+    }
+    let bytes = [UInt8](data)
+    let source = SourceText(bytes: bytes)
+
+    // Bytes before XML.
+    if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+      return fail("empty", Messages.emptyFile, at: SourceLocation(line: 1, column: 1))
+    }
+    if let offset = source.firstInvalidUTF8Offset() {
+      let byte = String(bytes[offset], radix: 16, uppercase: true)
+      return fail(
+        "not-utf8", Messages.notUTF8(byte: byte.count == 1 ? "0" + byte : byte), at: source.location(ofOffset: offset))
+    }
+    if let offset = source.doctypeOffset() {
+      return fail("doctype", Messages.doctype, at: source.location(ofOffset: offset))
+    }
+
+    // Well-formed XML.
+    let (parsed, parseErrors) = XMLTree.parse(bytes, path: path)
+    let parseFindings = parseErrors.map { error in
+      Finding(
+        path: path, location: SourceLocation(line: max(error.line, 1), column: max(error.column, 1)),
+        severity: error.level == XML_ERR_WARNING ? .warning : .error, code: "syntax",
+        message: Messages.syntax(error))
+    }
+    result.findings += parseFindings
+    guard let tree = parsed, !parseFindings.hasErrors else {
+      if !result.findings.hasErrors {
+        return fail("syntax", Messages.notXML, at: SourceLocation(line: 1, column: 1))
+      }
+      return result
+    }
+    digestAndBuild: do {
+      guard let root = tree.root else { return fail("syntax", Messages.notXML, at: SourceLocation(line: 1, column: 1)) }
+      let locations = ElementLocations(root: root, source: source)
+      let rootLocation = locations.location(of: root)
+
+      // The root says what the file is.
+      let kind: Kind
+      switch (root.localName, root.namespaceURI) {
+      case ("course", Self.courseNamespace?): kind = .course
+      case ("certifications", Self.certificationNamespace?): kind = .certifications
+      default:
+        return fail(
+          "wrong-root", Messages.wrongRoot(name: root.localName, namespace: root.namespaceURI, expecting: expecting),
+          at: rootLocation)
+      }
+      if let expecting, expecting != kind {
+        return fail(
+          "wrong-root", Messages.wrongRoot(name: root.localName, namespace: root.namespaceURI, expecting: expecting),
+          at: rootLocation)
+      }
+
+      // The schema.
+      let (schema, schemaFindings) = compiledSchema(kind, for: url)
+      result.findings += schemaFindings
+      guard let schema else { return result }
+      let validityErrors = schema.validate(tree)
+      result.findings += validityErrors.map { error in
+        var location = SourceLocation(line: max(error.line, 1), column: max(error.column, 1))
+        if let node = error.node, node.isElement {
+          location = locations.location(of: node)
+        }
+        return Finding(
+          path: path, location: location, severity: error.level == XML_ERR_WARNING ? .warning : .error,
+          code: "schema", message: Messages.schema(error))
+      }
+      guard !result.findings.hasErrors else { break digestAndBuild }
+
+      // The model, then lint.
+      let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+      var builder = ModelBuilder(path: path, locations: locations)
+      switch kind {
+      case .course:
+        var course = builder.buildCourse(root)
+        course.digest = digest
+        result.findings += builder.findings
+        result.findings += Lint.course(course, path: path)
+        let stem = url.deletingPathExtension().lastPathComponent
+        if course.id != stem {
+          result.findings.append(
+            Finding(
+              path: path, location: course.location, severity: .warning, code: "id-filename",
+              message: Messages.idFileName(id: course.id, fileName: url.lastPathComponent)))
+        }
+        result.file = .course(course)
+      case .certifications:
+        var catalog = builder.buildCatalog(root)
+        catalog.digest = digest
+        result.findings += builder.findings
+        result.findings += Lint.catalog(catalog, path: path)
+        result.file = .certifications(catalog)
+      }
+    }
+    result.findings.sort(by: Finding.fileOrder)
+    return result
+  }
+
+  /// The compiled schema for a file: from `schemaDirectory`, else `schema/` beside the file, else the fallbacks.
+  func compiledSchema(_ kind: Kind, for url: URL) -> (CompiledSchema?, [Finding]) {
+    var candidates: [URL] = []
+    if let schemaDirectory { candidates.append(schemaDirectory) }
+    candidates.append(url.deletingLastPathComponent().appendingPathComponent("schema"))
+    candidates += fallbackSchemaDirectories
+    let found = candidates.map { $0.appendingPathComponent(kind.schemaFile) }.first {
+      FileManager.default.isReadableFile(atPath: $0.path)
+    }
+    guard let found else {
+      let searched = candidates.map(\.relativePath)
+      return (
+        nil,
+        [
+          Finding(
+            path: url.relativePath, location: .unknown, code: "schema-missing",
+            message: Messages.schemaMissing(file: kind.schemaFile, searched: searched))
+        ]
+      )
+    }
+    let key = found.standardizedFileURL.path
+    if let cached = schemas[key] { return cached }
+    let (schema, errors) = CompiledSchema.load(path: key)
+    var findings = errors.filter { $0.level != XML_ERR_WARNING }.map { error in
+      Finding(
+        path: found.relativePath, location: SourceLocation(line: max(error.line, 1), column: max(error.column, 1)),
+        code: "schema-invalid", message: Messages.schemaInvalid(error))
+    }
+    if schema == nil, findings.isEmpty {
+      findings.append(
+        Finding(
+          path: found.relativePath, location: .unknown, code: "schema-invalid",
+          message: Messages.schemaMissing(file: kind.schemaFile, searched: [found.relativePath])))
+    }
+    let entry = (schema, findings)
+    schemas[key] = entry
+    return entry
+  }
+}

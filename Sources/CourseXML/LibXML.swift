@@ -1,0 +1,202 @@
+import CLibXML2
+import CourseModel
+
+/// libxml2 set up once per process: parser initialized, external entities and imports local-only.
+let libxmlSetUp: Void = {
+  xmlInitParser()
+  entraide_xmlUseNoNetLoader()
+}()
+
+/// The only parser options used: no network, line numbers past 65535. Never NOENT (it reads local files
+/// through external entities) and never HUGE (it lifts the entity-expansion guard).
+let safeParseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+/// One error libxml2 reported, copied out of its callback.
+struct RawXMLError {
+  var domain: Int32
+  var code: Int32
+  var level: xmlErrorLevel
+  var message: String
+  var line: Int
+  /// Parse errors give a column; schema errors give 0.
+  var column: Int
+  var node: xmlNodePtr?
+  var str1: String?
+  var str2: String?
+  var int1: Int
+}
+
+/// Collects libxml2's structured errors; passed to the C callback through `Unmanaged`.
+final class ErrorCollector {
+  static let limit = 500
+  var errors: [RawXMLError] = []
+  var dropped = 0
+
+  func add(_ error: xmlError) {
+    guard errors.count < Self.limit else {
+      dropped += 1
+      return
+    }
+    var message = error.message.map { String(cString: $0) } ?? ""
+    while message.last?.isNewline == true || message.last == " " { message.removeLast() }
+    let node: xmlNodePtr? = error.node.map { $0.assumingMemoryBound(to: xmlNode.self) }
+    errors.append(
+      RawXMLError(
+        domain: Int32(error.domain), code: Int32(error.code), level: error.level, message: message,
+        line: Int(error.line), column: Int(error.int2), node: node,
+        str1: error.str1.map { String(cString: $0) }, str2: error.str2.map { String(cString: $0) },
+        int1: Int(error.int1)))
+  }
+
+  /// Runs `body` with libxml2's thread-local structured-error hook pointing at this collector, then resets it.
+  /// `body` must be synchronous: the hook belongs to the current thread.
+  func capturing<T>(_ body: () -> T) -> T {
+    let context = Unmanaged.passUnretained(self).toOpaque()
+    xmlSetStructuredErrorFunc(context, errorCollectorCallback)
+    defer { xmlSetStructuredErrorFunc(nil, nil) }
+    return withExtendedLifetime(self) { body() }
+  }
+}
+
+/// The C callback: forwards one error to the collector passed as context.
+private let errorCollectorCallback: xmlStructuredErrorFunc = { context, error in
+  guard let context, let error else { return }
+  Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().add(error.pointee)
+}
+
+/// A parsed document; frees itself.
+final class XMLTree {
+  let doc: xmlDocPtr
+
+  init(doc: xmlDocPtr) {
+    self.doc = doc
+  }
+
+  deinit { xmlFreeDoc(doc) }
+
+  var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
+
+  /// Parses UTF-8 bytes with the safe options, collecting every error; `path` names the file in errors.
+  /// `options` other than the safe ones are for tests that show what the safe ones prevent.
+  static func parse(_ bytes: [UInt8], path: String, options: Int32 = safeParseOptions) -> (XMLTree?, [RawXMLError]) {
+    _ = libxmlSetUp
+    let collector = ErrorCollector()
+    let document: xmlDocPtr? = collector.capturing {
+      bytes.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.flatMap { base in
+          base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            xmlReadMemory($0, Int32(clamping: buffer.count), path, "UTF-8", options)
+          }
+        }
+      }
+    }
+    return (document.map(XMLTree.init), collector.errors)
+  }
+}
+
+/// A compiled XSD; frees itself. Read-only once parsed, so one serves every file of a run.
+final class CompiledSchema {
+  let schema: xmlSchemaPtr
+
+  init(schema: xmlSchemaPtr) {
+    self.schema = schema
+  }
+
+  deinit { xmlSchemaFree(schema) }
+
+  /// Validates the document; every error with its line (schema errors carry no column).
+  func validate(_ tree: XMLTree) -> [RawXMLError] {
+    guard let context = xmlSchemaNewValidCtxt(schema) else { return [] }
+    defer { xmlSchemaFreeValidCtxt(context) }
+    let collector = ErrorCollector()
+    let unmanaged = Unmanaged.passUnretained(collector).toOpaque()
+    xmlSchemaSetValidStructuredErrors(context, errorCollectorCallback, unmanaged)
+    _ = withExtendedLifetime(collector) { collector.capturing { xmlSchemaValidateDoc(context, tree.doc) } }
+    return collector.errors
+  }
+
+  /// Parses the XSD at `path`, or gives libxml2's errors.
+  static func load(path: String) -> (CompiledSchema?, [RawXMLError]) {
+    _ = libxmlSetUp
+    let collector = ErrorCollector()
+    let schema: xmlSchemaPtr? = collector.capturing {
+      guard let parser = xmlSchemaNewParserCtxt(path) else { return nil }
+      defer { xmlSchemaFreeParserCtxt(parser) }
+      let unmanaged = Unmanaged.passUnretained(collector).toOpaque()
+      xmlSchemaSetParserStructuredErrors(parser, errorCollectorCallback, unmanaged)
+      return xmlSchemaParse(parser)
+    }
+    return (schema.map(CompiledSchema.init), collector.errors)
+  }
+}
+
+/// Node helpers: names, attributes, text.
+extension UnsafeMutablePointer where Pointee == xmlNode {
+  var isElement: Bool { pointee.type == XML_ELEMENT_NODE }
+
+  var localName: String { pointee.name.map { String(cString: $0) } ?? "" }
+
+  var namespaceURI: String? { pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) } }
+
+  /// The element children in document order.
+  var elementChildren: [xmlNodePtr] {
+    var result: [xmlNodePtr] = []
+    var child = pointee.children
+    while let node = child {
+      if node.isElement { result.append(node) }
+      child = node.pointee.next
+    }
+    return result
+  }
+
+  /// An attribute without namespace, as written (entities as libxml2 resolves attribute values).
+  func attribute(_ name: String) -> String? {
+    guard let value = xmlGetNoNsProp(self, name) else { return nil }
+    defer { entraide_xmlFree(value) }
+    return String(cString: value)
+  }
+
+  /// `xml:lang` on this element itself.
+  var xmlLang: String? {
+    guard let value = xmlGetNsProp(self, "lang", "http://www.w3.org/XML/1998/namespace") else { return nil }
+    defer { entraide_xmlFree(value) }
+    return String(cString: value)
+  }
+
+  /// The text content, whitespace runs collapsed to one space and trimmed.
+  var normalizedText: String { rawText.collapsingWhitespace().trimmingSpaces() }
+
+  var rawText: String {
+    guard let value = xmlNodeGetContent(self) else { return "" }
+    defer { entraide_xmlFree(value) }
+    return String(cString: value)
+  }
+
+  var lineNumber: Int { Int(xmlGetLineNo(self)) }
+}
+
+extension String {
+  /// Every run of XML whitespace becomes one space.
+  func collapsingWhitespace() -> String {
+    var result = ""
+    result.reserveCapacity(utf8.count)
+    var inSpace = false
+    for scalar in unicodeScalars {
+      if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+        if !inSpace { result.unicodeScalars.append(" ") }
+        inSpace = true
+      } else {
+        result.unicodeScalars.append(scalar)
+        inSpace = false
+      }
+    }
+    return result
+  }
+
+  func trimmingSpaces() -> String {
+    var scalars = Substring(self)
+    while scalars.first == " " { scalars.removeFirst() }
+    while scalars.last == " " { scalars.removeLast() }
+    return String(scalars)
+  }
+}

@@ -1,0 +1,159 @@
+import CourseModel
+import Crypto
+import Foundation
+import Testing
+
+@testable import CourseXML
+
+private func tour() throws -> Course {
+  let (course, findings) = makeLoader().loadCourse(at: Paths.courses.appendingPathComponent("format-tour.xml"))
+  #expect(findings == [])
+  return try #require(course)
+}
+
+@Test func courseMetadataIsRead() throws {
+  let course = try tour()
+  #expect(course.version == "1.0")
+  #expect(course.duration == "PT15M")
+  #expect(course.title.values == ["fr": "Visite du format", "en": "Format tour"])
+  #expect(course.summary.text("en") == "A small course that shows every element of the format.")
+  #expect(course.sources == ["https://www.csn.qc.ca/reseau-entraide/"])
+  #expect(course.requires == [])
+}
+
+@Test func digestIsTheSHA256OfTheFileBytes() throws {
+  let data = try Data(contentsOf: Paths.courses.appendingPathComponent("format-tour.xml"))
+  let expected = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+  #expect(try tour().digest == expected)
+  #expect(expected.count == 64)
+}
+
+@Test func lessonKeepsInlineMarkupAndLanguages() throws {
+  guard case .lesson(let lesson) = try tour().activities[0] else {
+    Issue.record("expected a lesson first")
+    return
+  }
+  #expect(lesson.location == SourceLocation(line: 15, column: 3))
+  #expect(lesson.pages.count == 2)
+  let page = lesson.pages[0]
+  #expect(page.location == SourceLocation(line: 18, column: 5))
+  #expect(page.blocks.map(\.language) == ["fr", "en", "fr", "en"])
+  #expect(page.blocks[0].location == SourceLocation(line: 19, column: 7))
+  #expect(
+    page.blocks(in: "en")
+      == [
+        .paragraph([
+          .text("The peer helper "), .emphasis([.text("welcomes")]), .text(", "), .strong([.text("listens")]),
+          .text(", accompanies and refers."),
+        ]),
+        .list([[.text("Welcome")], [.text("Listen")]]),
+      ])
+}
+
+@Test func roleplayIsReadWithEveryLocation() throws {
+  guard case .roleplay(let roleplay) = try tour().activities[1] else {
+    Issue.record("expected a role-play second")
+    return
+  }
+  #expect(roleplay.id == "pause-cafe")
+  #expect(roleplay.start == "accueil")
+  #expect(roleplay.pass == 3)
+  #expect(roleplay.retries == 1)
+  #expect(roleplay.location == SourceLocation(line: 30, column: 3))
+  #expect(roleplay.characters == [Persona(id: "luc", name: "Luc", location: SourceLocation(line: 35, column: 5))])
+  #expect(roleplay.skills.map(\.id) == ["ecoute", "reference"])
+  #expect(roleplay.skills.map(\.min) == [1, nil])
+  #expect(
+    roleplay.variables == [Variable(name: "confiance", initial: 0, location: SourceLocation(line: 44, column: 5))])
+  #expect(roleplay.scenes.map(\.id) == ["accueil", "conseil", "ouverture"])
+  #expect(roleplay.endings.map(\.result) == [.pass, .fail])
+
+  let accueil = try #require(roleplay.scene("accueil"))
+  #expect(accueil.lines.map(\.language) == ["fr", "en"])
+  #expect(accueil.lines[1].text == "I'm fine… just tired.")
+  let open = accueil.choices[0]
+  #expect(open.location == SourceLocation(line: 49, column: 7))
+  #expect(open.say.text("fr") == "Tu as l'air épuisé ces temps-ci. Veux-tu m'en parler ?")
+  #expect(open.scores == [ScoreEffect(skill: "ecoute", points: 2, location: SourceLocation(line: 54, column: 9))])
+  #expect(
+    open.sets == [SetEffect(variable: "confiance", operation: .add(1), location: SourceLocation(line: 55, column: 9))])
+
+  let ouverture = try #require(roleplay.scene("ouverture"))
+  #expect(
+    ouverture.gotos == [
+      Goto(
+        to: "fin-reference", condition: .compare(variable: "confiance", .greaterOrEqual, 2),
+        location: SourceLocation(line: 75, column: 7))
+    ])
+  #expect(ouverture.choices[0].once)
+  #expect(ouverture.choices[0].condition == .compare(variable: "confiance", .less, 2))
+  #expect(ouverture.choices[1].critical)
+  #expect(!ouverture.choices[2].critical)
+}
+
+@Test func quizIsReadWithEveryQuestionKind() throws {
+  guard case .quiz(let quiz) = try tour().activities[2] else {
+    Issue.record("expected a quiz third")
+    return
+  }
+  #expect(quiz.passPercent == 75)
+  #expect(quiz.shuffle)
+  #expect(quiz.draw == 5)
+  #expect(quiz.retries == 1)
+  #expect(quiz.questions.map(\.id) == ["q-ligne", "q-role", "q-demander", "q-etapes", "q-ressources", "q-988"])
+  guard case .single(let options) = quiz.questions[0].kind else {
+    Issue.record("expected a single question")
+    return
+  }
+  #expect(options.map(\.correct) == [true, false])
+  #expect(options[1].feedback.text("en") == "Option 1 is Info-Santé; Info-Social is option 2.")
+  #expect(quiz.questions[0].explain.text("fr") == "1 866 APPELLE répond 24 h sur 24.")
+  #expect(quiz.questions[2].kind == .truefalse(answer: false))
+  guard case .order(let items) = quiz.questions[3].kind, case .match(let pairs) = quiz.questions[4].kind else {
+    Issue.record("expected order then match")
+    return
+  }
+  #expect(items.map { $0.text("en") } == ["Welcome", "Listen", "Refer"])
+  #expect(pairs.map { $0.right.text("fr") } == ["911", "811, option 2"])
+  #expect(quiz.questions[5].kind == .short(accept: ["988", "9-8-8"]))
+}
+
+@Test func certificationsAreReadWithDurationsAndPaths() throws {
+  let (catalog, findings) = makeLoader().loadCertifications(
+    at: Paths.courses.appendingPathComponent("certifications.xml"))
+  #expect(findings == [])
+  let sentinel = try #require(catalog?.certification("sentinelle"))
+  #expect(sentinel.validity == DateDuration(years: 1))
+  #expect(sentinel.window == DateDuration(days: 60))
+  #expect(sentinel.lapse == DateDuration(months: 6))
+  #expect(sentinel.title.text("fr") == "Sentinelle en prévention du suicide")
+  #expect(
+    sentinel.initial == [CourseReference(courseID: "prevention-suicide", location: SourceLocation(line: 19, column: 7))]
+  )
+  #expect(sentinel.location == SourceLocation(line: 15, column: 3))
+  #expect(catalog?.certifications(grantedBy: "referer").map(\.id) == ["entraidant"])
+}
+
+@Test func columnsCountCharactersAndFollowEachElementOnALine() throws {
+  // Line 133: `<option correct="true"><text xml:lang="fr">Écouter</text><text xml:lang="en">Listen</text></option>`
+  guard case .quiz(let quiz) = try tour().activities[2], case .multiple(let options) = quiz.questions[1].kind else {
+    Issue.record("expected the multiple question")
+    return
+  }
+  #expect(options[0].location == SourceLocation(line: 133, column: 7))
+  let source = SourceText(bytes: Array("<a>\n  <é/><b/><b/>\n</a>".utf8))
+  #expect(
+    source.startTagOffsets().map(source.location(ofOffset:)) == [
+      SourceLocation(line: 1, column: 1), SourceLocation(line: 2, column: 3), SourceLocation(line: 2, column: 7),
+      SourceLocation(line: 2, column: 11),
+    ])
+}
+
+@Test func startTagScanSkipsCommentsCDATAAndInstructions() {
+  let text = "<?xml version=\"1.0\"?>\n<!-- <x> -->\n<a><![CDATA[<y>]]><?pi <z>?><b/></a>"
+  let source = SourceText(bytes: Array(text.utf8))
+  #expect(
+    source.startTagOffsets().map(source.location(ofOffset:)) == [
+      SourceLocation(line: 3, column: 1), SourceLocation(line: 3, column: 29),
+    ])
+}

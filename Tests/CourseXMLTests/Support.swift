@@ -1,0 +1,30 @@
+import CourseModel
+import Foundation
+
+@testable import CourseXML
+
+/// Paths of the package, the shipped schemas and the fixtures.
+enum Paths {
+  static let packageRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+      url.deleteLastPathComponent()
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+    }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  }()
+
+  static var courses: URL { packageRoot.appendingPathComponent("Courses") }
+  static var schemas: URL { courses.appendingPathComponent("schema") }
+  static var fixtures: URL { packageRoot.appendingPathComponent("Tests/CourseXMLTests/Fixtures") }
+
+  static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
+}
+
+/// A loader on the shipped schemas.
+func makeLoader() -> CourseLoader { CourseLoader(schemaDirectory: Paths.schemas) }
+
+/// Loads a fixture and gives its findings.
+func findings(_ fixture: String) -> [Finding] {
+  makeLoader().load(at: Paths.fixture(fixture)).findings
+}
