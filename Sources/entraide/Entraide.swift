@@ -17,6 +17,26 @@ struct Entraide: AsyncParsableCommand {
     ]
   )
 
+  /// Parses and runs like `AsyncParsableCommand.main()`, except that bad usage (an unknown option, a
+  /// missing argument, a value that does not parse) exits with status 2, as DESIGN §5 and §7 say,
+  /// instead of ArgumentParser's 64.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        printError(fullMessage(for: error))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+
   @OptionGroup var global: GlobalOptions
 
   @OptionGroup var display: DisplayOptions

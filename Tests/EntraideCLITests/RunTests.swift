@@ -489,3 +489,16 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
   #expect(result.stderr.contains("no run of role-play 'r' passes"))
   #expect(result.stdout.isEmpty)
 }
+
+@Test func badUsageExitsWithTwo() throws {
+  let fixture = try RunFixture()
+  let missing = try Entraide.run(
+    ["run", "format-tour", "--db", fixture.db], stdin: "", environment: fixture.environment)
+  #expect(missing.status == 2)
+  #expect(missing.stderr.hasPrefix("Error: Missing expected argument '--helper <helper>'"))
+  let badSeed = try Entraide.run(
+    ["run", "format-tour", "--helper", "x", "--seed", "abc", "--db", fixture.db], stdin: "",
+    environment: fixture.environment)
+  #expect(badSeed.status == 2)
+  #expect(badSeed.stderr.contains("abc"))
+}
