@@ -60,23 +60,11 @@ extension Registry {
         try String.fetchAll(
           db, sql: "SELECT DISTINCT course_id FROM attempts WHERE helper_id = ?", arguments: [helper.id])
       )
-      var standings: [CertificationStanding] = []
-      for certification in certifications.certifications {
-        let latest = latestCycle(try cycles(db, helperID: helper.id, certificationID: certification.id))
-        let required = certification.initial.map(\.courseID)
-        let started = required.contains { attempted.contains($0) }
-        let status = CertificationRules.status(
-          on: today, latestCycle: latest?.dates, initialPathStarted: started, certification: certification)
-        let from = CertificationRules.initialPathCountsFrom(latestCycle: latest?.dates, certification: certification)
-        let passed = required.filter { course in (passes[course] ?? []).contains { from == nil || $0 >= from! } }
-        standings.append(
-          CertificationStanding(
-            certificationID: certification.id, title: certification.title, status: status, cycle: latest,
-            daysLeft: latest.map { today.days(to: $0.dates.validThrough) }, initialPassed: passed,
-            initialRequired: required))
-      }
+      let current = standings(
+        passes: passes, attempted: attempted, cycles: try cycles(db, helperID: helper.id), today: today,
+        certifications: certifications)
       return HelperStatus(
-        helper: helper, today: today, certifications: standings, passedCourses: try passedCourses(db, helper.id))
+        helper: helper, today: today, certifications: current, passedCourses: try passedCourses(db, helper.id))
     }
   }
 

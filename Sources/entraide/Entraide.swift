@@ -13,6 +13,7 @@ struct Entraide: AsyncParsableCommand {
       HelpersCommand.self,
       RecordCommand.self,
       StatusCommand.self,
+      RosterCommand.self,
       RunCommand.self,
     ]
   )

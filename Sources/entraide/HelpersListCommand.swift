@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseModel
 import Registry
+import Reports
 
 /// `entraide helpers list [--all]`: a table of the helpers.
 struct HelpersListCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseModel
 import Registry
+import Reports
 
 /// `entraide helpers show ID`: one helper's details, audit history and attempts.
 struct HelpersShowCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import Registry
+import Reports
 import TerminalUI
 
 #if canImport(Glibc)
@@ -202,19 +203,15 @@ struct MainMenu {
     return nil
   }
 
+  /// The same table as `entraide roster` (Reports' `RosterTable`), for every active helper.
   private func showRoster(_ helpers: [Helper]) throws -> Int32? {
     renderer.heading(MenuText.roster.text(language))
-    if helpers.isEmpty { console.say(MenuText.noHelpers) }
-    for helper in helpers {
-      let status = try mappingRegistryErrors {
-        try registry.status(helperID: helper.id, today: today, certifications: certifications)
-      }
-      console.blankLine()
-      console.print("\(helper.name) (\(helper.id)), \(helper.local), \(helper.region)", style: .heading)
-      for standing in status.certifications {
-        console.say(MenuText.standing(standing, language: language), prefix: "  \(console.bullet) ")
-      }
+    guard !helpers.isEmpty else {
+      console.say(MenuText.noHelpers)
+      return nil
     }
+    let roster = try mappingRegistryErrors { try registry.roster(today: today, certifications: certifications) }
+    console.write(RosterTable.render(RosterRow.rows(roster), language: language) + "\n")
     return nil
   }
 }

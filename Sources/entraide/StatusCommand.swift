@@ -2,6 +2,7 @@ import ArgumentParser
 import CourseModel
 import Foundation
 import Registry
+import Reports
 
 /// `entraide status HELPER [--format table|json] [--certification C]`: a helper's certifications and courses.
 struct StatusCommand: AsyncParsableCommand {

@@ -1,20 +1,20 @@
 import CourseModel
 
 /// A plain text table: a header row and left-aligned columns separated by two spaces.
-struct TextTable {
-  var header: [String]
-  var rows: [[String]] = []
+public struct TextTable: Sendable {
+  public var header: [String]
+  public var rows: [[String]] = []
 
-  init(header: [String]) {
+  public init(header: [String]) {
     self.header = header
   }
 
-  mutating func append(_ row: [String]) {
+  public mutating func append(_ row: [String]) {
     rows.append(row)
   }
 
   /// The table as lines, every cell stripped of control characters, trailing spaces trimmed.
-  func render() -> String {
+  public func render() -> String {
     let all = ([header] + rows).map { row in row.map { $0.strippingControlCharacters() } }
     var widths = [Int](repeating: 0, count: header.count)
     for row in all {
