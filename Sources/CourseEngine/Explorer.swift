@@ -270,8 +270,8 @@ private struct RoleplayExplorer {
       for jump in scene.gotos { jump.condition?.variables.sorted().forEach(addVariable) }
       for choice in scene.choices {
         choice.condition?.variables.sorted().forEach(addVariable)
-        choice.sets.forEach { addVariable($0.variable) }
-        choice.scores.forEach { addSkill($0.skill) }
+        for effect in choice.sets { addVariable(effect.variable) }
+        for effect in choice.scores { addSkill(effect.skill) }
         if choice.once { onceCount += 1 }
       }
     }
