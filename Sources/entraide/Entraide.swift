@@ -10,6 +10,9 @@ struct Entraide: AsyncParsableCommand {
     subcommands: [
       ValidateCommand.self,
       TestCommand.self,
+      HelpersCommand.self,
+      RecordCommand.self,
+      StatusCommand.self,
     ]
   )
 }
