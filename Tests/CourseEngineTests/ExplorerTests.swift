@@ -107,10 +107,33 @@ import Testing
     #expect(exploration.saturated)
     #expect(exploration.passingRunExists)
     #expect(exploration.worstTotal == 2)
-    // Scores saturate at Σ|points| (1) + the largest threshold (pass 3) + the margin (4) = 8.
+    // Scores saturate at Σ|points| (1) + the largest threshold (pass 3) + the margin (4) = 8; the loop is pumped
+    // to that bound, so the path is a representative one (n reaches its bound 6, then once more, then the end).
     #expect(exploration.bestTotal == 8)
-    #expect(exploration.bestPassingPath.count == 9)
+    #expect(exploration.bestPassingPath.count == 8)
     #expect(exploration.bestPassingTotal == exploration.bestTotal)
+  }
+
+  @Test func loopsWithHugePointsAreBoundedAtOnce() {
+    let roleplay = Roleplay(
+      id: "r", start: "a", pass: 1, skills: [Skill(id: "s")],
+      scenes: [
+        Scene(
+          id: "a",
+          choices: [
+            Choice(scores: [ScoreEffect(skill: "s", points: 1)], to: "a"),
+            Choice(scores: [ScoreEffect(skill: "s", points: -1)], to: "a"),
+            Choice(scores: [ScoreEffect(skill: "s", points: 1_000_000)], to: "end"),
+          ])
+      ],
+      endings: [Ending(id: "end", result: .pass)])
+    let exploration = Explorer().explore(roleplay)
+    #expect(exploration.complete)
+    #expect(exploration.saturated)
+    #expect(exploration.passingRunExists)
+    // ±(Σ|points| 1,000,002 + pass 1 + margin 4).
+    #expect(exploration.bestTotal == 1_000_007)
+    #expect(exploration.worstTotal == -1_000_007 + 1_000_000)
   }
 
   @Test func skillMinimumAndCriticalDecidePassing() {
