@@ -689,7 +689,9 @@ private struct RoleplayExplorer {
     var best: Int?
     var worst: Int?
     var bestPassing: (total: Int, label: Int, choice: Int)?
+    // A choice fails when, from every state that offers it and can still pass, no passing run follows it.
     var failing = [Bool](repeating: false, count: references.count)
+    var stillPassing = [Bool](repeating: false, count: references.count)
     var totals = [Int](repeating: Int.max, count: nodeCount)
     if startNode >= 0 { totals[startNode] = 0 }
     // Worst totals: min-sum relaxation (saturating), breadth first from the start.
@@ -743,7 +745,7 @@ private struct RoleplayExplorer {
       case -2: stillPasses = false
       case let to: stillPasses = canPass(from: from, choice: choice, target: to)
       }
-      if !stillPasses { failing[choice] = true }
+      if stillPasses { stillPassing[choice] = true } else { failing[choice] = true }
     }
     if startNode == -1, startEnding >= 0 {
       best = 0
@@ -785,7 +787,7 @@ private struct RoleplayExplorer {
       passingRunExists: passingRunExists, bestTotal: best, worstTotal: worst,
       scenesNeverReached: roleplay.scenes.indices.filter { !reached[$0] }.map { roleplay.scenes[$0].id },
       choicesNeverReached: choicesNeverReached, deadEnds: orderedDeadEnds,
-      failingChoices: references.indices.filter { failing[$0] }.map { references[$0] },
+      failingChoices: references.indices.filter { failing[$0] && !stillPassing[$0] }.map { references[$0] },
       bestPassingPath: bestPath, bestPassingTotal: bestPassing?.total)
   }
 

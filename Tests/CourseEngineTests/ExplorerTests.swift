@@ -114,6 +114,32 @@ import Testing
     #expect(exploration.bestPassingTotal == exploration.bestTotal)
   }
 
+  @Test func aChoiceThatFailsOnlyInSomeStatesIsNotNamed() {
+    let roleplay = Roleplay(
+      id: "r", start: "a", variables: [Variable(name: "v")],
+      scenes: [
+        Scene(
+          id: "a",
+          choices: [
+            Choice(say: bi("bien", "good"), to: "b"),
+            Choice(say: bi("bof", "meh"), sets: [SetEffect(variable: "v", operation: .value(1))], to: "b"),
+          ]),
+        Scene(
+          id: "b",
+          choices: [
+            Choice(say: bi("x", "x"), to: "c"),
+            Choice(say: bi("y", "y"), to: "win"),
+            Choice(say: bi("z", "z"), to: "lose"),
+          ]),
+        Scene(id: "c", gotos: [Goto(to: "lose", condition: .compare(variable: "v", .equal, 1)), Goto(to: "win")]),
+      ],
+      endings: [Ending(id: "win", result: .pass), Ending(id: "lose", result: .fail)])
+    let exploration = Explorer().explore(roleplay)
+    #expect(exploration.passingRunExists)
+    // x fails only after "meh"; z always fails.
+    #expect(exploration.failingChoices.map { "\($0.sceneID)#\($0.index)" } == ["b#2"])
+  }
+
   @Test func loopsWithHugePointsAreBoundedAtOnce() {
     let roleplay = Roleplay(
       id: "r", start: "a", pass: 1, skills: [Skill(id: "s")],
