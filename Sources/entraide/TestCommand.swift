@@ -22,8 +22,10 @@ struct TestCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Seeds to run each quiz under (default: 200).")
   var seeds: Int = 200
 
-  @Argument(help: "Course files, folders or course ids (default: every course in the courses folder).")
-  var courses: [String] = []
+  @Argument(
+    help: ArgumentHelp(
+      "Course files, folders or course ids (default: every course in the courses folder).", valueName: "course"))
+  var courseNames: [String] = []
 
   func run() async throws {
     try await global.reportingErrors {
@@ -33,7 +35,7 @@ struct TestCommand: AsyncParsableCommand {
           Message(fr: "--seeds doit valoir au moins 1", en: "--seeds must be at least 1"), exitCode: 2)
       }
       let coursesDirectory = global.coursesDirectory
-      let files = try Self.courseFiles(courses, coursesDirectory: coursesDirectory)
+      let files = try Self.courseFiles(courseNames, coursesDirectory: coursesDirectory)
       let loader = CourseLoader(
         schemaDirectory: coursesDirectory.appendingPathComponent("schema"),
         fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")])
