@@ -59,7 +59,7 @@ public struct PathStep: Sendable, Hashable, Codable {
 public struct ExplorationLimits: Sendable, Hashable {
   /// Scores and variables saturate this far beyond every number the role-play mentions.
   public var saturationMargin: Int
-  /// Exploration stops (incomplete) after this many distinct states.
+  /// Exploration stops (incomplete) after this many distinct control states.
   public var maxStates: Int
 
   public init(saturationMargin: Int = 4, maxStates: Int = 2_000_000) {
@@ -73,6 +73,8 @@ public struct ExplorationLimits: Sendable, Hashable {
 /// Everything reachable in a role-play: endings, scores, unreached parts, dead ends, failing choices.
 public struct RoleplayExploration: Sendable, Hashable {
   public var roleplayID: String
+  /// Control states found: scene waiting for a choice, critical taken, variables, once-choices used
+  /// (scores are kept per state as Pareto sets, not as separate states).
   public var stateCount: Int
   /// False when `maxStates` stopped the exploration.
   public var complete: Bool
