@@ -9,6 +9,7 @@ struct Entraide: AsyncParsableCommand {
     abstract: "Peer-helper training: courses, role-plays, quizzes and certifications. / Formation des entraidant·es.",
     version: EntraideVersion.current,
     subcommands: [
+      CoursesCommand.self,
       ValidateCommand.self,
       HelpersCommand.self,
       RecordCommand.self,
