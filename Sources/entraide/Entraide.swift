@@ -15,6 +15,7 @@ struct Entraide: AsyncParsableCommand {
       RecordCommand.self,
       StatusCommand.self,
       RunCommand.self,
+      BackupCommand.self,
     ]
   )
 
