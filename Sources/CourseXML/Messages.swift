@@ -114,6 +114,12 @@ enum Messages {
         fr: "la balise fermante </\(end)> ne correspond pas à la balise ouvrante <\(name)> de la ligne \(error.int1) ; "
           + "fermez d'abord <\(name)>",
         en: "end tag </\(end)> does not match start tag <\(name)> of line \(error.int1); close <\(name)> first")
+    case XML_ERR_INVALID_CHAR where error.int1 > 0:
+      let hex = String(error.int1, radix: 16, uppercase: true)
+      let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      return Message(
+        fr: "caractère \(code) interdit en XML (un caractère de contrôle) ; retirez-le",
+        en: "character \(code) is not allowed in XML (a control character); remove it")
     case XML_ERR_DOCUMENT_END:
       return Message(
         fr: "du contenu suit la fin de l'élément racine ; un fichier n'a qu'un élément racine",

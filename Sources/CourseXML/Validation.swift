@@ -17,7 +17,9 @@ public struct ValidationReport: Sendable, Hashable {
 extension CourseLoader {
   /// Validates files and folders: a folder stands for every `*.xml` in it (not in subfolders). Each file is
   /// read on its own (one bad file never hides the others); then the rules across files run.
-  public func validate(paths: [String]) -> ValidationReport {
+  /// `courseChecks` adds findings for each course that has no error so far (the engine's explorer, which
+  /// this module cannot import); it gets the course and its path.
+  public func validate(paths: [String], courseChecks: ((Course, String) -> [Finding])? = nil) -> ValidationReport {
     var files: [LoadResult] = []
     var unusable: [String] = []
     var extra: [Finding] = []
@@ -58,7 +60,10 @@ extension CourseLoader {
     }
     var findings: [Finding] = extra
     for file in files {
-      let mine = file.findings + cross.filter { $0.path == file.path }
+      var mine = file.findings + cross.filter { $0.path == file.path }
+      if let courseChecks, let course = file.course, !mine.hasErrors {
+        mine += courseChecks(course, file.path)
+      }
       // Stable: at one place, the file's own findings come before the cross-file ones.
       findings += mine.enumerated().sorted { lhs, rhs in
         Finding.fileOrder(lhs.element, rhs.element)

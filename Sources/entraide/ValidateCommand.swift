@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseEngine
 import CourseModel
 import CourseXML
 import Foundation
@@ -48,7 +49,10 @@ struct ValidateCommand: AsyncParsableCommand {
       let loader = CourseLoader(
         schemaDirectory: coursesDirectory.appendingPathComponent("schema"),
         fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")])
-      let report = loader.validate(paths: targets)
+      let explorer = Explorer()
+      let report = loader.validate(paths: targets) { course, path in
+        ValidateExploration.findings(for: course, path: path, explorer: explorer)
+      }
       let output = Self.render(report, format: format, language: language)
       FileHandle.standardOutput.write(Data(output.utf8))
       if !report.unusablePaths.isEmpty { throw ExitCode(2) }
