@@ -8,7 +8,11 @@ struct Entraide: AsyncParsableCommand {
     abstract: "Peer-helper training: courses, role-plays, quizzes and certifications. / Formation des entraidant·es.",
     version: EntraideVersion.current,
     subcommands: [
-      ValidateCommand.self
+      ValidateCommand.self,
+      TestCommand.self,
+      HelpersCommand.self,
+      RecordCommand.self,
+      StatusCommand.self,
     ]
   )
 }
