@@ -92,7 +92,8 @@ public struct RoleplayExploration: Sendable, Hashable {
   public var choicesNeverReached: [ChoiceReference]
   /// Dead ends, one per scene and kind, in file order of the scene.
   public var deadEnds: [DeadEnd]
-  /// Choices after which no passing run exists although one existed just before, in file order.
+  /// Choices after which no passing run exists, from every state that offers them and could still pass
+  /// (so never a choice that only fails after some earlier mistakes), in file order.
   public var failingChoices: [ChoiceReference]
   /// The choices of a passing run with the best total (empty when none passes).
   public var bestPassingPath: [PathStep]

@@ -11,6 +11,7 @@ struct Entraide: AsyncParsableCommand {
     subcommands: [
       CoursesCommand.self,
       ValidateCommand.self,
+      TestCommand.self,
       HelpersCommand.self,
       RecordCommand.self,
       StatusCommand.self,
