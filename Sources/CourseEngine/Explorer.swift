@@ -51,15 +51,7 @@ private indirect enum CompiledCondition {
   func holds(_ key: [Int32]) -> Bool {
     switch self {
     case .compare(let slot, let comparison, let value):
-      let current = key[slot]
-      switch comparison {
-      case .greaterOrEqual: return current >= value
-      case .greater: return current > value
-      case .equal: return current == value
-      case .notEqual: return current != value
-      case .less: return current < value
-      case .lessOrEqual: return current <= value
-      }
+      return comparison.holds(key[slot], value)
     case .and(let lhs, let rhs): return lhs.holds(key) && rhs.holds(key)
     case .or(let lhs, let rhs): return lhs.holds(key) || rhs.holds(key)
     case .not(let inner): return !inner.holds(key)
