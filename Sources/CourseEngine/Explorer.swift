@@ -51,15 +51,7 @@ private indirect enum CompiledCondition {
   func holds(_ key: [Int32]) -> Bool {
     switch self {
     case .compare(let slot, let comparison, let value):
-      let current = key[slot]
-      switch comparison {
-      case .greaterOrEqual: return current >= value
-      case .greater: return current > value
-      case .equal: return current == value
-      case .notEqual: return current != value
-      case .less: return current < value
-      case .lessOrEqual: return current <= value
-      }
+      return comparison.holds(key[slot], value)
     case .and(let lhs, let rhs): return lhs.holds(key) && rhs.holds(key)
     case .or(let lhs, let rhs): return lhs.holds(key) || rhs.holds(key)
     case .not(let inner): return !inner.holds(key)
@@ -270,8 +262,8 @@ private struct RoleplayExplorer {
       for jump in scene.gotos { jump.condition?.variables.sorted().forEach(addVariable) }
       for choice in scene.choices {
         choice.condition?.variables.sorted().forEach(addVariable)
-        choice.sets.forEach { addVariable($0.variable) }
-        choice.scores.forEach { addSkill($0.skill) }
+        for effect in choice.sets { addVariable(effect.variable) }
+        for effect in choice.scores { addSkill(effect.skill) }
         if choice.once { onceCount += 1 }
       }
     }
@@ -568,6 +560,33 @@ private struct RoleplayExplorer {
       }
     }
 
+    /// Inside a loop: when `vector`, about to land on `node`, beats an ancestor label on that same node, the
+    /// loop can be pumped, so the components it raises jump to the bound at once (no slow climb).
+    func pump(_ vector: inout [Int32], at node: Int, from label: Int, in sets: ParetoSets, component: Int) {
+      var ancestor = label
+      var steps = 0
+      while ancestor >= 0, steps < 64, componentOf[Int(sets.node[ancestor])] == component {
+        if Int(sets.node[ancestor]) == node {
+          let base = ancestor * skillCount
+          var below = true
+          var raised = false
+          for index in 0..<skillCount {
+            if sets.values[base + index] > vector[index] { below = false }
+            if sets.values[base + index] < vector[index] { raised = true }
+          }
+          if below, raised {
+            for index in 0..<skillCount where sets.values[base + index] < vector[index] {
+              vector[index] = skillBounds.upperBound
+            }
+            saturated = true
+          }
+          return
+        }
+        ancestor = Int(sets.parent[ancestor])
+        steps += 1
+      }
+    }
+
     // Phase 2a: forward Pareto-maximal skill vectors, components in topological order.
     var forward = ParetoSets(width: skillCount, nodes: nodeCount)
     if startNode >= 0 { _ = forward.insert(vector, at: startNode, parent: -1, choice: -1) }
@@ -585,6 +604,9 @@ private struct RoleplayExplorer {
         for edge in edgeStart[node]..<edgeStart[node + 1] where edgeTo[edge] >= 0 {
           let to = Int(edgeTo[edge])
           add(forward.vector(label), choice: Int(edgeChoice[edge]), into: &vector)
+          if componentOf[to] == componentID {
+            pump(&vector, at: to, from: label, in: forward, component: componentID)
+          }
           if let id = forward.insert(vector, at: to, parent: label, choice: Int(edgeChoice[edge])),
             componentOf[to] == componentID
           {
@@ -616,7 +638,10 @@ private struct RoleplayExplorer {
           let edge = Int(incoming[position])
           let from = Int(edgeFrom[edge])
           add(backward.vector(label), choice: Int(edgeChoice[edge]), into: &vector)
-          if let id = backward.insert(vector, at: from, parent: -1, choice: -1), componentOf[from] == componentID {
+          if componentOf[from] == componentID {
+            pump(&vector, at: from, from: label, in: backward, component: componentID)
+          }
+          if let id = backward.insert(vector, at: from, parent: label, choice: -1), componentOf[from] == componentID {
             pending.append(Int32(id))
           }
         }
@@ -656,12 +681,15 @@ private struct RoleplayExplorer {
     var best: Int?
     var worst: Int?
     var bestPassing: (total: Int, label: Int, choice: Int)?
+    // A choice fails when, from every state that offers it and can still pass, no passing run follows it.
     var failing = [Bool](repeating: false, count: references.count)
+    var stillPassing = [Bool](repeating: false, count: references.count)
     var totals = [Int](repeating: Int.max, count: nodeCount)
     if startNode >= 0 { totals[startNode] = 0 }
     // Worst totals: min-sum relaxation (saturating), breadth first from the start.
     var queue: [Int] = startNode >= 0 ? [startNode] : []
     var queued = [Bool](repeating: false, count: nodeCount)
+    var updates = [Int](repeating: 0, count: nodeCount)
     if startNode >= 0 { queued[startNode] = true }
     while let node = queue.popLast() {
       queued[node] = false
@@ -674,7 +702,10 @@ private struct RoleplayExplorer {
         let candidate = Swift.max(totals[node] + points, lowest)
         if candidate == lowest, totals[node] + points < lowest { saturated = true }
         if candidate < totals[to] {
-          totals[to] = candidate
+          // Lowered more often than there are states: a loop that keeps losing points; go to the bound.
+          updates[to] += 1
+          totals[to] = updates[to] > nodeCount + 1 ? lowest : candidate
+          if updates[to] > nodeCount + 1 { saturated = true }
           if !queued[to] {
             queued[to] = true
             queue.append(to)
@@ -706,7 +737,7 @@ private struct RoleplayExplorer {
       case -2: stillPasses = false
       case let to: stillPasses = canPass(from: from, choice: choice, target: to)
       }
-      if !stillPasses { failing[choice] = true }
+      if stillPasses { stillPassing[choice] = true } else { failing[choice] = true }
     }
     if startNode == -1, startEnding >= 0 {
       best = 0
@@ -748,7 +779,7 @@ private struct RoleplayExplorer {
       passingRunExists: passingRunExists, bestTotal: best, worstTotal: worst,
       scenesNeverReached: roleplay.scenes.indices.filter { !reached[$0] }.map { roleplay.scenes[$0].id },
       choicesNeverReached: choicesNeverReached, deadEnds: orderedDeadEnds,
-      failingChoices: references.indices.filter { failing[$0] }.map { references[$0] },
+      failingChoices: references.indices.filter { failing[$0] && !stillPassing[$0] }.map { references[$0] },
       bestPassingPath: bestPath, bestPassingTotal: bestPassing?.total)
   }
 

@@ -223,6 +223,6 @@ public final class Registry: Sendable {
 }
 
 /// `open(2)` under a name that does not clash with `Registry.open`.
-private func posixOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+func posixOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
   open(path, flags, mode)
 }

@@ -45,6 +45,8 @@ public enum RegistryError: Error, Sendable, Hashable {
   case unreadableCSV(reason: Message)
   /// The file exists but cannot be read.
   case fileNotReadable(path: String)
+  /// A backup would overwrite an existing file.
+  case backupTargetExists(path: String)
 
   /// Whether the input was at fault (exit status 2) rather than the environment (exit status 1).
   public var isInputError: Bool {
@@ -184,6 +186,11 @@ public enum RegistryError: Error, Sendable, Hashable {
       Message(
         fr: "Le fichier « \(path) » ne peut pas être lu (permission refusée) ; il n’a pas été modifié.",
         en: "The file “\(path)” cannot be read (permission denied); it was left untouched.")
+    case .backupTargetExists(let path):
+      Message(
+        fr:
+          "Le fichier « \(path) » existe déjà ; une copie de sauvegarde ne remplace jamais un fichier. Choisissez un autre nom.",
+        en: "The file “\(path)” already exists; a backup never replaces a file. Choose another name.")
     }
   }
 }

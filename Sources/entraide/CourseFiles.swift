@@ -77,6 +77,15 @@ enum CourseFiles {
     }.sorted { $0.id < $1.id }
   }
 
+  /// The names of the course files of the courses folder that do not load without error.
+  static func invalidFiles(global: GlobalOptions) -> [String] {
+    let loader = loader(global: global)
+    return courseFiles(in: global.coursesDirectory).filter { url in
+      let (course, findings) = loader.loadCourse(at: url)
+      return course == nil || findings.hasErrors
+    }.map(\.lastPathComponent)
+  }
+
   /// The certifications of the courses folder (`certifications.xml`); none when the file is missing.
   static func certifications(global: GlobalOptions) throws -> CertificationCatalog {
     let url = global.coursesDirectory.appendingPathComponent("certifications.xml")

@@ -9,12 +9,15 @@ struct Entraide: AsyncParsableCommand {
     abstract: "Peer-helper training: courses, role-plays, quizzes and certifications. / Formation des entraidant·es.",
     version: EntraideVersion.current,
     subcommands: [
+      CoursesCommand.self,
       ValidateCommand.self,
+      TestCommand.self,
       HelpersCommand.self,
       RecordCommand.self,
       StatusCommand.self,
       RosterCommand.self,
       RunCommand.self,
+      BackupCommand.self,
     ]
   )
 
