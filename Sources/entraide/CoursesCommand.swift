@@ -2,6 +2,7 @@ import ArgumentParser
 import CourseModel
 import CourseXML
 import Foundation
+import Reports
 
 /// `entraide courses [show ID]`: the courses of the courses folder, or one course's outline.
 struct CoursesCommand: AsyncParsableCommand {
