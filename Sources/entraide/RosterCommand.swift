@@ -16,21 +16,29 @@ struct RosterCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Only this union local (exact, ignoring case). / Seulement ce syndicat.") var local: String?
-  @Option(help: "Only this region (exact, ignoring case). / Seulement cette région.") var region: String?
-  @Option(help: "Only this certification id. / Seulement cette certification.") var certification: String?
+  @Option(
+    help: ArgumentHelp("Only this union local (exact, ignoring case). / Seulement ce syndicat.", valueName: "local"))
+  var local: String?
+  @Option(help: ArgumentHelp("Only this region (exact, ignoring case). / Seulement cette région.", valueName: "region"))
+  var region: String?
+  @Option(help: ArgumentHelp("Only this certification id. / Seulement cette certification.", valueName: "id"))
+  var certification: String?
   @Option(
     name: .customLong("status"),
-    help: "never, in-training, certified, due, expired or lapsed; repeat or separate with commas. / Statuts.")
+    help: ArgumentHelp(
+      "never, in-training, certified, due, expired or lapsed; repeat or separate with commas. / Statuts.",
+      valueName: "status"))
   var statuses: [String] = []
   @Option(
     name: .customLong("due-within"), parsing: .unconditional,
-    help:
-      "Rows to renew within DAYS days: certified or due ending within DAYS, and expired. / À renouveler d’ici DAYS jours."
-  )
+    help: ArgumentHelp(
+      "Rows to renew within DAYS days: certified or due ending within DAYS, and expired. / À renouveler d’ici DAYS jours.",
+      valueName: "days"))
   var dueWithin: String?
   @Option(help: "table, csv, json, html or ics.") var format: Format = .table
-  @Option(name: [.customShort("o"), .customLong("output")], help: "Write to FILE (atomically). / Écrire dans FILE.")
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: ArgumentHelp("Write to FILE (atomically). / Écrire dans FILE.", valueName: "file"))
   var output: String?
 
   func run() async throws {
