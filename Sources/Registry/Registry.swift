@@ -74,7 +74,7 @@ public final class Registry: Sendable {
     configuration.foreignKeysEnabled = true
     let pool: DatabasePool
     do {
-      pool = try DatabasePool(path: path, configuration: configuration)
+      pool = try retryingWhileBusy { try DatabasePool(path: path, configuration: configuration) }
     } catch let error as DatabaseError {
       if error.resultCode == .SQLITE_NOTADB { throw RegistryError.notSQLite(path: path) }
       throw RegistryError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
@@ -110,24 +110,27 @@ public final class Registry: Sendable {
     configuration.readonly = true
     configuration.busyMode = .timeout(busyTimeout)
     do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let queue = try retryingWhileBusy { try DatabaseQueue(path: path, configuration: configuration) }
       defer { try? queue.close() }
-      try queue.read { db in
-        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        if applicationID != Registry.applicationID {
-          // A new file another process is setting up may show GRDB's migrations table before ours.
-          let others = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'")
-          let migrations =
-            try db.tableExists("grdb_migrations")
-            ? try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") : 0
-          if applicationID != 0 || others != 0 || migrations != 0 { throw RegistryError.foreignDatabase(path: path) }
-          return
-        }
-        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        let superseded = try migrator.hasBeenSuperseded(db)
-        if userVersion > Registry.schemaVersion || superseded {
-          throw RegistryError.newerSchema(path: path)
+      try retryingWhileBusy {
+        try queue.read { db in
+          let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+          if applicationID != Registry.applicationID {
+            // A new file another process is setting up may show GRDB's migrations table before ours.
+            let others = try Int.fetchOne(
+              db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'"
+            )
+            let migrations =
+              try db.tableExists("grdb_migrations")
+              ? try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") : 0
+            if applicationID != 0 || others != 0 || migrations != 0 { throw RegistryError.foreignDatabase(path: path) }
+            return
+          }
+          let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+          let superseded = try migrator.hasBeenSuperseded(db)
+          if userVersion > Registry.schemaVersion || superseded {
+            throw RegistryError.newerSchema(path: path)
+          }
         }
       }
     } catch let error as RegistryError {
@@ -143,11 +146,30 @@ public final class Registry: Sendable {
   /// Applies the migrations; another process migrating the same file at the same time is not an error.
   static func migrate(_ writer: any DatabaseWriter, path: String?) throws {
     do {
-      try migrator.migrate(writer)
+      try retryingWhileBusy { try migrator.migrate(writer) }
     } catch {
       let done = (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
       if !done {
         throw RegistryError.cannotOpen(path: path ?? ":memory:", reason: "\(error)")
+      }
+    }
+  }
+
+  /// Runs `body`, again and again for up to 10 seconds while SQLite answers "busy" or "locked".
+  ///
+  /// The busy timeout covers ordinary reads and writes, but not every lock SQLite takes while a
+  /// new file is being set up (switching to WAL, recovering a WAL), which answer at once.
+  static func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+    let deadline = Date().addingTimeInterval(busyTimeout)
+    var pause: useconds_t = 2_000
+    while true {
+      do {
+        return try body()
+      } catch let error as DatabaseError
+        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline
+      {
+        usleep(pause)
+        pause = min(pause * 2, 100_000)
       }
     }
   }
