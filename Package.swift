@@ -37,12 +37,14 @@ let package = Package(
         .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]
     ),
+    // Pure report renderers (roster: table, CSV, JSON, HTML, iCalendar): rows in, text out.
+    .target(name: "Reports", dependencies: ["CourseModel"]),
     // Terminal protocol, rendering and input; the engine never sees it.
     .target(name: "TerminalUI", dependencies: ["CourseModel", "CourseEngine"]),
     .executableTarget(
       name: "entraide",
       dependencies: [
-        "CourseModel", "CourseXML", "CourseEngine", "Registry", "TerminalUI",
+        "CourseModel", "CourseXML", "CourseEngine", "Registry", "Reports", "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -54,6 +56,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CourseEngineTests", dependencies: ["CourseEngine", "CourseModel", "CourseXML"]),
     .testTarget(name: "RegistryTests", dependencies: ["Registry", "CourseModel"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "CourseModel"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CourseEngine", "CourseModel"]),
     .testTarget(name: "EntraideCLITests", dependencies: ["CourseModel", "entraide"]),
   ],

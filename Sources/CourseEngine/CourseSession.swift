@@ -112,7 +112,8 @@ public struct CourseSession: Sendable, Equatable {
 
   /// Resumes on a changed course file: keeps the results of finished activities whose ids still
   /// exist, in the same order, up to the first activity that is new or was not finished; that
-  /// activity starts over (fresh run 1) with the same seed and language.
+  /// activity starts over (fresh run 1) with the same seed and language. Meant for after `resume` threw
+  /// `courseChanged`: on an unchanged course it would still restart the activity in progress.
   public static func resumeAfterChange(
     course: Course, stateJSON: String
   ) throws(ResumeError) -> (session: CourseSession, report: ChangeReport) {

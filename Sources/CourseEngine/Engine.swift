@@ -262,9 +262,8 @@ extension CourseSession {
     case .finished:
       return .nothing
     case .activityResult:
-      guard let outcome = state.pendingOutcome, let index = Optional(state.position.activity),
-        index < course.activities.count
-      else { return .anyLine }
+      let index = state.position.activity
+      guard let outcome = state.pendingOutcome, index < course.activities.count else { return .anyLine }
       let canRetry = outcome.passed == false && outcome.runs < maxRuns(course.activities[index])
       return canRetry ? .retryOrContinue : .anyLine
     case .scene:

@@ -51,15 +51,7 @@ private indirect enum CompiledCondition {
   func holds(_ key: [Int32]) -> Bool {
     switch self {
     case .compare(let slot, let comparison, let value):
-      let current = key[slot]
-      switch comparison {
-      case .greaterOrEqual: return current >= value
-      case .greater: return current > value
-      case .equal: return current == value
-      case .notEqual: return current != value
-      case .less: return current < value
-      case .lessOrEqual: return current <= value
-      }
+      return comparison.holds(key[slot], value)
     case .and(let lhs, let rhs): return lhs.holds(key) && rhs.holds(key)
     case .or(let lhs, let rhs): return lhs.holds(key) || rhs.holds(key)
     case .not(let inner): return !inner.holds(key)
@@ -75,7 +67,6 @@ private struct CompiledChoice {
   var critical: Bool
   /// Key slot, whether it adds (else sets), amount.
   var sets: [(slot: Int, add: Bool, amount: Int)]
-  var scores: [(slot: Int, points: Int)]
   var target: Target
   /// Index into `RoleplayExplorer.references`.
   var number: Int
@@ -157,11 +148,74 @@ private struct StateTable {
   }
 }
 
-/// The exhaustive walk behind `Explorer.explore`.
+/// Pareto-maximal score vectors per node, in one flat buffer (`width` values per vector).
+private struct ParetoSets {
+  let width: Int
+  var values: [Int32] = []
+  var node: [Int32] = []
+  var parent: [Int32] = []
+  var choice: [Int32] = []
+  var alive: [Bool] = []
+  var byNode: [[Int32]]
+
+  init(width: Int, nodes: Int) {
+    self.width = width
+    byNode = Array(repeating: [], count: nodes)
+  }
+
+  /// Whether stored vector `id` is ≥ `vector` in every component.
+  func dominates(_ id: Int, _ vector: [Int32]) -> Bool {
+    let base = id * width
+    for index in 0..<width where values[base + index] < vector[index] { return false }
+    return true
+  }
+
+  func isDominated(by vector: [Int32], _ id: Int) -> Bool {
+    let base = id * width
+    for index in 0..<width where vector[index] < values[base + index] { return false }
+    return true
+  }
+
+  /// Adds `vector` at `node` unless an existing one dominates it; drops those it dominates. The new id, or nil.
+  mutating func insert(_ vector: [Int32], at node: Int, parent: Int, choice: Int) -> Int? {
+    var list = byNode[node]
+    for id in list where dominates(Int(id), vector) { return nil }
+    byNode[node] = []  // keep `list` uniquely referenced while compacting it in place
+    var kept = 0
+    for position in list.indices {
+      let id = list[position]
+      if isDominated(by: vector, Int(id)) {
+        alive[Int(id)] = false
+      } else {
+        list[kept] = id
+        kept += 1
+      }
+    }
+    list.removeLast(list.count - kept)
+    let id = alive.count
+    values.append(contentsOf: vector)
+    self.node.append(Int32(node))
+    self.parent.append(Int32(parent))
+    self.choice.append(Int32(choice))
+    alive.append(true)
+    list.append(Int32(id))
+    byNode[node] = list
+    return id
+  }
+
+  func vector(_ id: Int) -> ArraySlice<Int32> { values[(id * width)..<((id + 1) * width)] }
+}
+
+/// The exhaustive walk behind `Explorer.explore`, in two phases.
 ///
-/// A state is the scene waiting for a choice, after automatic gotos, with `[scene, critical, variables…,
-/// skills…, once-bit words…]` as Int32; values saturate (see `ExplorationLimits`) so loops that keep adding
-/// terminate. States are interned in a flat table and walked breadth first.
+/// 1. Control states — `[scene, critical, variables…, once-bit words…]` as Int32, the scene being the one
+///    waiting for a choice after automatic gotos — are interned in a flat table and walked breadth first:
+///    reachability, endings, dead ends. Variables saturate (see `ExplorationLimits`) so loops terminate.
+/// 2. Scores are path sums over that graph. Pass rules are monotone (more points never hurt), so each state
+///    keeps only its Pareto-maximal skill vectors forward (F) and the Pareto-maximal points still reachable
+///    on the way to a passing ending backward (B); a passing run exists from a state when some v in F and D in
+///    B meet `pass` and every `min`. Best totals come from F, worst totals from a min-sum relaxation. Skill
+///    values saturate at Σ|points| + the largest threshold + the margin, so positive loops terminate too.
 private struct RoleplayExplorer {
   let roleplay: Roleplay
   let limits: ExplorationLimits
@@ -171,13 +225,14 @@ private struct RoleplayExplorer {
   var skillIDs: [String] = []
   var variableBounds: ClosedRange<Int32> = 0...0
   var skillBounds: ClosedRange<Int32> = 0...0
+  /// Per choice number, its points per skill (`skillIDs.count` values each).
+  var deltas: [Int32] = []
   var onceCount = 0
   var width = 2
   let variableBase = 2
-  var skillBase: Int { variableBase + variableNames.count }
-  var onceBase: Int { skillBase + skillIDs.count }
-  /// (slot, min) of skills with a minimum.
-  var minimums: [(slot: Int, min: Int)] = []
+  var onceBase: Int { variableBase + variableNames.count }
+  /// (skill index, min) of skills with a minimum.
+  var minimums: [(skill: Int, min: Int)] = []
 
   init(roleplay: Roleplay, limits: ExplorationLimits) {
     self.roleplay = roleplay
@@ -207,15 +262,15 @@ private struct RoleplayExplorer {
       for jump in scene.gotos { jump.condition?.variables.sorted().forEach(addVariable) }
       for choice in scene.choices {
         choice.condition?.variables.sorted().forEach(addVariable)
-        choice.sets.forEach { addVariable($0.variable) }
-        choice.scores.forEach { addSkill($0.skill) }
+        for effect in choice.sets { addVariable(effect.variable) }
+        for effect in choice.scores { addSkill(effect.skill) }
         if choice.once { onceCount += 1 }
       }
     }
-    width = variableBase + variableNames.count + skillIDs.count + (onceCount + 31) / 32
+    width = variableBase + variableNames.count + (onceCount + 31) / 32
     let variableBase = self.variableBase
-    let skillBase = self.skillBase
     let onceBase = self.onceBase
+    let skillCount = skillIDs.count
 
     var constants: [Int] = [0]
     var maxStep = 1
@@ -231,7 +286,9 @@ private struct RoleplayExplorer {
     }
     constants += roleplay.variables.map(\.initial)
     var sceneIndex: [String: Int] = [:]
-    for (index, scene) in roleplay.scenes.enumerated() where sceneIndex[scene.id] == nil { sceneIndex[scene.id] = index }
+    for (index, scene) in roleplay.scenes.enumerated() where sceneIndex[scene.id] == nil {
+      sceneIndex[scene.id] = index
+    }
     var endingIndex: [String: Int] = [:]
     for (index, ending) in roleplay.endings.enumerated() where endingIndex[ending.id] == nil {
       endingIndex[ending.id] = index
@@ -267,14 +324,18 @@ private struct RoleplayExplorer {
             return (slot, false, value)
           }
         }
-        let scores = choice.scores.map { effect -> (slot: Int, points: Int) in
-          scoreMagnitude += Swift.min(abs(effect.points), 1 << 20)
-          return (skillBase + (skillIndex[effect.skill] ?? 0), effect.points)
+        var delta = [Int32](repeating: 0, count: skillCount)
+        for effect in choice.scores {
+          let points = Swift.max(Swift.min(effect.points, 1 << 20), -(1 << 20))
+          scoreMagnitude += abs(points)
+          let skill = skillIndex[effect.skill] ?? 0
+          delta[skill] = Int32(clamping: Int(delta[skill]) + points)
         }
+        deltas += delta
         compiled.choices.append(
           CompiledChoice(
             condition: choice.condition.map(compileCondition), onceSlot: onceSlot, onceMask: onceMask,
-            critical: choice.critical, sets: sets, scores: scores, target: target(choice.to), number: references.count))
+            critical: choice.critical, sets: sets, target: target(choice.to), number: references.count))
         references.append(ChoiceReference(sceneID: scene.id, index: index, say: choice.say, critical: choice.critical))
       }
       scenes.append(compiled)
@@ -287,7 +348,7 @@ private struct RoleplayExplorer {
     let bound = Int32(Swift.min(scoreMagnitude + (thresholds.max() ?? 0) + limits.saturationMargin, 1 << 26))
     skillBounds = -bound...bound
     minimums = roleplay.skills.compactMap { skill in
-      skill.min.flatMap { min in skillIndex[skill.id].map { (skillBase + $0, min) } }
+      skill.min.flatMap { min in skillIndex[skill.id].map { ($0, min) } }
     }
   }
 
@@ -308,20 +369,15 @@ private struct RoleplayExplorer {
     return result
   }
 
-  func total(_ key: [Int32]) -> Int {
-    var sum = 0
-    for slot in skillBase..<onceBase { sum += Int(key[slot]) }
-    return sum
-  }
-
-  func passes(_ ending: Ending, _ key: [Int32]) -> Bool {
-    guard ending.result == .pass, key[1] == 0 else { return false }
-    if let pass = roleplay.pass, total(key) < pass { return false }
-    for (slot, min) in minimums where Int(key[slot]) < min { return false }
+  /// Whether final skill points `vector` meet `pass` and every `min`.
+  func meets(_ vector: [Int32]) -> Bool {
+    if let pass = roleplay.pass, vector.reduce(0, { $0 + Int($1) }) < pass { return false }
+    for (skill, min) in minimums where Int(vector[skill]) < min { return false }
     return true
   }
 
   func run() -> RoleplayExploration {
+    let skillCount = skillIDs.count
     var reached = [Bool](repeating: false, count: scenes.count)
     var visitStamp = [Int](repeating: -1, count: scenes.count)
     var stamp = 0
@@ -329,19 +385,17 @@ private struct RoleplayExplorer {
     var endingReached = [Bool](repeating: false, count: roleplay.endings.count)
     var deadEnds: [DeadEnd] = []
     var deadEndSeen = Set<String>()
-    var best: Int?
-    var worst: Int?
     var saturated = false
     var complete = true
     var table = StateTable(width: width)
-    // Per node: the node and choice it was first reached by (-1: the start).
-    var parentNode: [Int32] = []
-    var parentChoice: [Int32] = []
-    // Edges; targets -1 (passing end) and -2 (failing end or stuck).
+    // Edges, grouped by source node in order. Target: node id, -1 an ending (see edgeEnding), -2 stuck or limit.
+    var edgeStart: [Int] = []
     var edgeFrom: [Int32] = []
     var edgeTo: [Int32] = []
     var edgeChoice: [Int32] = []
-    var bestPassing: (total: Int, node: Int, choice: Int)?
+    var edgeEnding: [Int32] = []
+    /// Whether an ending edge may pass: a passing ending with no critical choice on the way.
+    var edgeEligible: [Bool] = []
 
     /// Follows gotos from `target` with the variables of `key`; marks the scenes shown.
     func resolve(_ target: Target, _ key: [Int32]) -> Resolution {
@@ -372,40 +426,29 @@ private struct RoleplayExplorer {
       }
     }
 
-    /// The node an outcome leads to, or -1 (passing end) / -2 (failing end, stuck, or state limit).
-    func settle(_ resolution: Resolution, key: inout [Int32], from: Int, choice: Int) -> Int {
+    /// (target, ending index, eligible) for an outcome.
+    func settle(_ resolution: Resolution, key: inout [Int32]) -> (Int, Int, Bool) {
       switch resolution {
       case .ending(let index):
         endingReached[index] = true
-        let ending = roleplay.endings[index]
-        let total = total(key)
-        best = Swift.max(best ?? total, total)
-        worst = Swift.min(worst ?? total, total)
-        if passes(ending, key) {
-          if bestPassing == nil || total > bestPassing?.total ?? 0 { bestPassing = (total, from, choice) }
-          return -1
-        }
-        return -2
+        return (-1, index, roleplay.endings[index].result == .pass && key[1] == 0)
       case .stuck(let kind, let scene, let missing):
         let sceneID = missing ?? scene.map { roleplay.scenes[$0].id } ?? ""
         if deadEndSeen.insert("\(kind.rawValue)|\(sceneID)").inserted {
           deadEnds.append(DeadEnd(sceneID: sceneID, kind: kind, variables: variables(key)))
         }
-        return -2
+        return (-2, -1, false)
       case .node(let scene):
         key[0] = Int32(scene)
-        guard let (id, inserted) = table.intern(key, limit: limits.maxStates) else {
+        guard let (id, _) = table.intern(key, limit: limits.maxStates) else {
           complete = false
-          return -2
+          return (-2, -1, false)
         }
-        if inserted {
-          parentNode.append(Int32(from))
-          parentChoice.append(Int32(choice))
-        }
-        return id
+        return (id, -1, false)
       }
     }
 
+    // Phase 1: control states.
     var initial = [Int32](repeating: 0, count: width)
     for declared in roleplay.variables {
       if let index = variableNames.firstIndex(of: declared.name) {
@@ -416,7 +459,7 @@ private struct RoleplayExplorer {
       roleplay.endings.firstIndex(where: { $0.id == roleplay.start }).map(Target.ending)
       ?? roleplay.scenes.firstIndex(where: { $0.id == roleplay.start }).map(Target.scene)
       ?? .missing(roleplay.start)
-    let startOutcome = settle(resolve(startTarget, initial), key: &initial, from: -1, choice: -1)
+    let (startNode, startEnding, startEligible) = settle(resolve(startTarget, initial), key: &initial)
 
     var parent = [Int32](repeating: 0, count: width)
     var child = parent
@@ -424,6 +467,7 @@ private struct RoleplayExplorer {
     while next < table.count {
       let node = next
       next += 1
+      edgeStart.append(edgeFrom.count)
       table.load(node, into: &parent)
       for choice in scenes[Int(parent[0])].choices where isOffered(choice, parent) {
         offered[choice.number] = true
@@ -432,71 +476,295 @@ private struct RoleplayExplorer {
           let value = effect.add ? Int(child[effect.slot]) + effect.amount : effect.amount
           child[effect.slot] = clamp(Int32(clamping: value), variableBounds, &saturated)
         }
-        for effect in choice.scores {
-          child[effect.slot] = clamp(Int32(clamping: Int(child[effect.slot]) + effect.points), skillBounds, &saturated)
-        }
         if choice.onceSlot >= 0 { child[choice.onceSlot] |= choice.onceMask }
         if choice.critical { child[1] = 1 }
-        let to = settle(resolve(choice.target, child), key: &child, from: node, choice: choice.number)
+        let (to, ending, eligible) = settle(resolve(choice.target, child), key: &child)
         edgeFrom.append(Int32(node))
         edgeTo.append(Int32(to))
         edgeChoice.append(Int32(choice.number))
+        edgeEnding.append(Int32(ending))
+        edgeEligible.append(eligible)
       }
     }
-
-    // Backward reachability of a passing end, over incoming edges in CSR form.
     let nodeCount = table.count
-    var canPass = [Bool](repeating: false, count: nodeCount)
+    edgeStart.append(edgeFrom.count)
+
+    // Incoming edges (CSR) for the backward pass.
     var incomingStart = [Int](repeating: 0, count: nodeCount + 1)
     for to in edgeTo where to >= 0 { incomingStart[Int(to) + 1] += 1 }
     for index in 0..<nodeCount { incomingStart[index + 1] += incomingStart[index] }
     var fill = incomingStart
     var incoming = [Int32](repeating: 0, count: incomingStart[nodeCount])
-    var work: [Int] = []
-    for edge in edgeFrom.indices {
+    for edge in edgeFrom.indices where edgeTo[edge] >= 0 {
       let to = Int(edgeTo[edge])
-      let from = Int(edgeFrom[edge])
-      if to >= 0 {
-        incoming[fill[to]] = Int32(from)
-        fill[to] += 1
-      } else if to == -1, !canPass[from] {
-        canPass[from] = true
-        work.append(from)
+      incoming[fill[to]] = Int32(edge)
+      fill[to] += 1
+    }
+
+    var vector = [Int32](repeating: 0, count: skillCount)
+    func add(_ base: ArraySlice<Int32>, choice: Int, into result: inout [Int32]) {
+      let offset = choice * skillCount
+      for (index, value) in base.enumerated() {
+        result[index] = clamp(Int32(clamping: Int(value) + Int(deltas[offset + index])), skillBounds, &saturated)
       }
     }
-    while let node = work.popLast() {
-      for position in incomingStart[node]..<incomingStart[node + 1] {
-        let from = Int(incoming[position])
-        if !canPass[from] {
-          canPass[from] = true
-          work.append(from)
+
+    // Strongly connected components (Tarjan, iterative), emitted in reverse topological order. Sets then
+    // spread component by component: in a loop-free part each node spreads only its final set.
+    var components: [[Int]] = []
+    var componentOf = [Int](repeating: -1, count: nodeCount)
+    do {
+      var order = [Int](repeating: -1, count: nodeCount)
+      var low = [Int](repeating: 0, count: nodeCount)
+      var onStack = [Bool](repeating: false, count: nodeCount)
+      var stack: [Int] = []
+      var counter = 0
+      for root in 0..<nodeCount where order[root] < 0 {
+        var frames: [(node: Int, edge: Int)] = [(root, edgeStart[root])]
+        order[root] = counter
+        low[root] = counter
+        counter += 1
+        stack.append(root)
+        onStack[root] = true
+        while let frame = frames.last {
+          let node = frame.node
+          if frame.edge < edgeStart[node + 1] {
+            frames[frames.count - 1].edge += 1
+            let to = Int(edgeTo[frame.edge])
+            guard to >= 0 else { continue }
+            if order[to] < 0 {
+              order[to] = counter
+              low[to] = counter
+              counter += 1
+              stack.append(to)
+              onStack[to] = true
+              frames.append((to, edgeStart[to]))
+            } else if onStack[to] {
+              low[node] = Swift.min(low[node], order[to])
+            }
+            continue
+          }
+          frames.removeLast()
+          if let caller = frames.last { low[caller.node] = Swift.min(low[caller.node], low[node]) }
+          if low[node] == order[node] {
+            var component: [Int] = []
+            while let member = stack.popLast() {
+              onStack[member] = false
+              componentOf[member] = components.count
+              component.append(member)
+              if member == node { break }
+            }
+            components.append(component)
+          }
         }
       }
     }
+
+    /// Inside a loop: when `vector`, about to land on `node`, beats an ancestor label on that same node, the
+    /// loop can be pumped, so the components it raises jump to the bound at once (no slow climb).
+    func pump(_ vector: inout [Int32], at node: Int, from label: Int, in sets: ParetoSets, component: Int) {
+      var ancestor = label
+      var steps = 0
+      while ancestor >= 0, steps < 64, componentOf[Int(sets.node[ancestor])] == component {
+        if Int(sets.node[ancestor]) == node {
+          let base = ancestor * skillCount
+          var below = true
+          var raised = false
+          for index in 0..<skillCount {
+            if sets.values[base + index] > vector[index] { below = false }
+            if sets.values[base + index] < vector[index] { raised = true }
+          }
+          if below, raised {
+            for index in 0..<skillCount where sets.values[base + index] < vector[index] {
+              vector[index] = skillBounds.upperBound
+            }
+            saturated = true
+          }
+          return
+        }
+        ancestor = Int(sets.parent[ancestor])
+        steps += 1
+      }
+    }
+
+    // Phase 2a: forward Pareto-maximal skill vectors, components in topological order.
+    var forward = ParetoSets(width: skillCount, nodes: nodeCount)
+    if startNode >= 0 { _ = forward.insert(vector, at: startNode, parent: -1, choice: -1) }
+    var pending: [Int32] = []
+    for component in components.reversed() {
+      let componentID = componentOf[component[0]]
+      pending.removeAll(keepingCapacity: true)
+      for node in component { pending += forward.byNode[node] }
+      var head = 0
+      while head < pending.count {
+        let label = Int(pending[head])
+        head += 1
+        guard forward.alive[label] else { continue }
+        let node = Int(forward.node[label])
+        for edge in edgeStart[node]..<edgeStart[node + 1] where edgeTo[edge] >= 0 {
+          let to = Int(edgeTo[edge])
+          add(forward.vector(label), choice: Int(edgeChoice[edge]), into: &vector)
+          if componentOf[to] == componentID {
+            pump(&vector, at: to, from: label, in: forward, component: componentID)
+          }
+          if let id = forward.insert(vector, at: to, parent: label, choice: Int(edgeChoice[edge])),
+            componentOf[to] == componentID
+          {
+            pending.append(Int32(id))
+          }
+        }
+      }
+    }
+
+    // Phase 2b: backward Pareto-maximal points still to gain on the way to a passing ending, components in
+    // reverse topological order.
+    var backward = ParetoSets(width: skillCount, nodes: nodeCount)
+    let zero = [Int32](repeating: 0, count: skillCount)
+    for edge in edgeFrom.indices where edgeTo[edge] == -1 && edgeEligible[edge] {
+      add(zero[...], choice: Int(edgeChoice[edge]), into: &vector)
+      _ = backward.insert(vector, at: Int(edgeFrom[edge]), parent: -1, choice: -1)
+    }
+    for component in components {
+      let componentID = componentOf[component[0]]
+      pending.removeAll(keepingCapacity: true)
+      for node in component { pending += backward.byNode[node] }
+      var head = 0
+      while head < pending.count {
+        let label = Int(pending[head])
+        head += 1
+        guard backward.alive[label] else { continue }
+        let node = Int(backward.node[label])
+        for position in incomingStart[node]..<incomingStart[node + 1] {
+          let edge = Int(incoming[position])
+          let from = Int(edgeFrom[edge])
+          add(backward.vector(label), choice: Int(edgeChoice[edge]), into: &vector)
+          if componentOf[from] == componentID {
+            pump(&vector, at: from, from: label, in: backward, component: componentID)
+          }
+          if let id = backward.insert(vector, at: from, parent: label, choice: -1), componentOf[from] == componentID {
+            pending.append(Int32(id))
+          }
+        }
+      }
+    }
+
+    /// Whether forward vector `label`, plus `choice`'s points (if any), plus backward vector `extra` (if any)
+    /// meets the rules. No allocation: this runs for many pairs.
+    var sum = [Int32](repeating: 0, count: skillCount)
+    func meetsPair(_ label: Int32, choice: Int, extra: Int32) -> Bool {
+      let base = Int(label) * skillCount
+      let extraBase = Int(extra) * skillCount
+      let choiceBase = choice * skillCount
+      var total = 0
+      for index in 0..<skillCount {
+        var value = Int(forward.values[base + index])
+        if choice >= 0 { value += Int(deltas[choiceBase + index]) }
+        if extra >= 0 { value += Int(backward.values[extraBase + index]) }
+        sum[index] = Int32(clamping: value)
+        total += value
+      }
+      if let pass = roleplay.pass, total < pass { return false }
+      for (skill, min) in minimums where Int(sum[skill]) < min { return false }
+      return true
+    }
+    /// Whether a passing run exists from `node` (after `choice`, when given, leading to `target`).
+    func canPass(from node: Int, choice: Int, target: Int) -> Bool {
+      for label in forward.byNode[node] {
+        for extra in backward.byNode[target] where meetsPair(label, choice: choice, extra: extra) { return true }
+      }
+      return false
+    }
+    var nodeCanPass = [Bool](repeating: false, count: nodeCount)
+    for node in 0..<nodeCount { nodeCanPass[node] = canPass(from: node, choice: -1, target: node) }
+
+    // Endings: best and worst totals, the best passing run, failing choices.
+    var best: Int?
+    var worst: Int?
+    var bestPassing: (total: Int, label: Int, choice: Int)?
+    // A choice fails when, from every state that offers it and can still pass, no passing run follows it.
     var failing = [Bool](repeating: false, count: references.count)
-    for edge in edgeFrom.indices where canPass[Int(edgeFrom[edge])] {
-      let to = Int(edgeTo[edge])
-      if to == -2 || (to >= 0 && !canPass[to]) { failing[Int(edgeChoice[edge])] = true }
+    var stillPassing = [Bool](repeating: false, count: references.count)
+    var totals = [Int](repeating: Int.max, count: nodeCount)
+    if startNode >= 0 { totals[startNode] = 0 }
+    // Worst totals: min-sum relaxation (saturating), breadth first from the start.
+    var queue: [Int] = startNode >= 0 ? [startNode] : []
+    var queued = [Bool](repeating: false, count: nodeCount)
+    var updates = [Int](repeating: 0, count: nodeCount)
+    if startNode >= 0 { queued[startNode] = true }
+    while let node = queue.popLast() {
+      queued[node] = false
+      for edge in edgeStart[node]..<edgeStart[node + 1] where edgeTo[edge] >= 0 {
+        let to = Int(edgeTo[edge])
+        let choice = Int(edgeChoice[edge])
+        var points = 0
+        for index in 0..<skillCount { points += Int(deltas[choice * skillCount + index]) }
+        let lowest = -Int(skillBounds.upperBound) * Swift.max(skillCount, 1)
+        let candidate = Swift.max(totals[node] + points, lowest)
+        if candidate == lowest, totals[node] + points < lowest { saturated = true }
+        if candidate < totals[to] {
+          // Lowered more often than there are states: a loop that keeps losing points; go to the bound.
+          updates[to] += 1
+          totals[to] = updates[to] > nodeCount + 1 ? lowest : candidate
+          if updates[to] > nodeCount + 1 { saturated = true }
+          if !queued[to] {
+            queued[to] = true
+            queue.append(to)
+          }
+        }
+      }
+    }
+    for edge in edgeFrom.indices {
+      let from = Int(edgeFrom[edge])
+      let choice = Int(edgeChoice[edge])
+      if edgeTo[edge] == -1 {
+        var points = 0
+        for index in 0..<skillCount { points += Int(deltas[choice * skillCount + index]) }
+        if totals[from] != Int.max { worst = Swift.min(worst ?? Int.max, totals[from] + points) }
+        for label in forward.byNode[from] {
+          add(forward.vector(Int(label)), choice: choice, into: &vector)
+          let total = vector.reduce(0) { $0 + Int($1) }
+          best = Swift.max(best ?? total, total)
+          if edgeEligible[edge], meets(vector), bestPassing == nil || total > bestPassing?.total ?? 0 {
+            bestPassing = (total, Int(label), choice)
+          }
+        }
+      }
+      guard nodeCanPass[from] else { continue }
+      let stillPasses: Bool
+      switch Int(edgeTo[edge]) {
+      case -1:
+        stillPasses = edgeEligible[edge] && forward.byNode[from].contains { meetsPair($0, choice: choice, extra: -1) }
+      case -2: stillPasses = false
+      case let to: stillPasses = canPass(from: from, choice: choice, target: to)
+      }
+      if stillPasses { stillPassing[choice] = true } else { failing[choice] = true }
+    }
+    if startNode == -1, startEnding >= 0 {
+      best = 0
+      worst = 0
+      if startEligible, meets(zero) { bestPassing = (0, -1, -1) }
     }
 
     var bestPath: [PathStep] = []
-    if let bestPassing {
-      var steps: [PathStep] = []
-      var choice = bestPassing.choice
-      var node = bestPassing.node
-      while choice >= 0 {
+    if let bestPassing, bestPassing.choice >= 0 {
+      var steps = [
+        PathStep(sceneID: references[bestPassing.choice].sceneID, choiceIndex: references[bestPassing.choice].index)
+      ]
+      var label = bestPassing.label
+      while label >= 0, forward.choice[label] >= 0 {
+        let choice = Int(forward.choice[label])
         steps.append(PathStep(sceneID: references[choice].sceneID, choiceIndex: references[choice].index))
-        guard node >= 0 else { break }
-        choice = Int(parentChoice[node])
-        node = Int(parentNode[node])
+        label = Int(forward.parent[label])
       }
       bestPath = steps.reversed()
     }
 
-    let passingRunExists = startOutcome == -1 || (startOutcome >= 0 && canPass[startOutcome])
+    let passingRunExists = bestPassing != nil
     var choicesNeverReached: [ChoiceReference] = []
     for (sceneNumber, scene) in scenes.enumerated() where reached[sceneNumber] {
-      for choice in scene.choices where !offered[choice.number] { choicesNeverReached.append(references[choice.number]) }
+      for choice in scene.choices where !offered[choice.number] {
+        choicesNeverReached.append(references[choice.number])
+      }
     }
     let sceneOrder = Dictionary(roleplay.scenes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     let orderedDeadEnds = deadEnds.enumerated().sorted { lhs, rhs in
@@ -511,7 +779,7 @@ private struct RoleplayExplorer {
       passingRunExists: passingRunExists, bestTotal: best, worstTotal: worst,
       scenesNeverReached: roleplay.scenes.indices.filter { !reached[$0] }.map { roleplay.scenes[$0].id },
       choicesNeverReached: choicesNeverReached, deadEnds: orderedDeadEnds,
-      failingChoices: references.indices.filter { failing[$0] }.map { references[$0] },
+      failingChoices: references.indices.filter { failing[$0] && !stillPassing[$0] }.map { references[$0] },
       bestPassingPath: bestPath, bestPassingTotal: bestPassing?.total)
   }
 

@@ -59,7 +59,7 @@ public struct PathStep: Sendable, Hashable, Codable {
 public struct ExplorationLimits: Sendable, Hashable {
   /// Scores and variables saturate this far beyond every number the role-play mentions.
   public var saturationMargin: Int
-  /// Exploration stops (incomplete) after this many distinct states.
+  /// Exploration stops (incomplete) after this many distinct control states.
   public var maxStates: Int
 
   public init(saturationMargin: Int = 4, maxStates: Int = 2_000_000) {
@@ -73,6 +73,8 @@ public struct ExplorationLimits: Sendable, Hashable {
 /// Everything reachable in a role-play: endings, scores, unreached parts, dead ends, failing choices.
 public struct RoleplayExploration: Sendable, Hashable {
   public var roleplayID: String
+  /// Control states found: scene waiting for a choice, critical taken, variables, once-choices used
+  /// (scores are kept per state as Pareto sets, not as separate states).
   public var stateCount: Int
   /// False when `maxStates` stopped the exploration.
   public var complete: Bool
@@ -92,7 +94,8 @@ public struct RoleplayExploration: Sendable, Hashable {
   public var choicesNeverReached: [ChoiceReference]
   /// Dead ends, one per scene and kind, in file order of the scene.
   public var deadEnds: [DeadEnd]
-  /// Choices after which no passing run exists although one existed just before, in file order.
+  /// Choices after which no passing run exists, from every state that offers them and could still pass
+  /// (so never a choice that only fails after some earlier mistakes), in file order.
   public var failingChoices: [ChoiceReference]
   /// The choices of a passing run with the best total (empty when none passes).
   public var bestPassingPath: [PathStep]

@@ -53,8 +53,8 @@ public enum GeneratedRoleplay {
     }
     return Roleplay(
       id: "genere-\(count)", title: LocalizedText(["fr": "Généré", "en": "Generated"]), start: "s0",
-      pass: count, retries: 1, characters: [Persona(id: "luc", name: "Luc")],
-      skills: [Skill(id: "ecoute", min: count / 2), Skill(id: "reference")],
+      pass: count / 2, retries: 1, characters: [Persona(id: "luc", name: "Luc")],
+      skills: [Skill(id: "ecoute", min: count / 4), Skill(id: "reference")],
       variables: [Variable(name: "confiance"), Variable(name: "detours")], scenes: scenes,
       endings: [Ending(id: "fin-bonne", result: .pass), Ending(id: "fin-secret", result: .fail)])
   }

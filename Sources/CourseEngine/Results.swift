@@ -184,4 +184,13 @@ public struct CourseResult: Sendable, Hashable, Codable {
   public var roleplayPoints: Int
   /// Each skill's points summed over the role-plays, in first-seen order.
   public var skills: [SkillScore]
+
+  /// `scorePercent` unrounded (0–100), as the registry stores it; nil without quiz.
+  public var percent: Double? {
+    let quizzes = activities.compactMap(\.quiz)
+    guard !quizzes.isEmpty else { return nil }
+    let records = quizzes.flatMap(\.questions)
+    guard !records.isEmpty else { return 100 }
+    return records.reduce(Credit.zero) { $0 + $1.credit }.value * 100 / Double(records.count)
+  }
 }

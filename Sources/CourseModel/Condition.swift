@@ -18,15 +18,7 @@ public indirect enum Condition: Sendable, Hashable, Codable, CustomStringConvert
   public func holds(_ variables: [String: Int]) -> Bool {
     switch self {
     case .compare(let name, let comparison, let value):
-      let current = variables[name] ?? 0
-      switch comparison {
-      case .greaterOrEqual: return current >= value
-      case .greater: return current > value
-      case .equal: return current == value
-      case .notEqual: return current != value
-      case .less: return current < value
-      case .lessOrEqual: return current <= value
-      }
+      return comparison.holds(variables[name] ?? 0, value)
     case .and(let lhs, let rhs): return lhs.holds(variables) && rhs.holds(variables)
     case .or(let lhs, let rhs): return lhs.holds(variables) || rhs.holds(variables)
     case .not(let inner): return !inner.holds(variables)
@@ -191,5 +183,20 @@ private struct ConditionParser {
 
   func isIdentifierCharacter(_ character: Character) -> Bool {
     character.isLetter || character.isNumber || character == "_" || character == "-" || character == "."
+  }
+}
+
+extension Condition.Comparison {
+  /// Whether `lhs` compares to `rhs` this way.
+  @inlinable
+  public func holds<Value: BinaryInteger>(_ lhs: Value, _ rhs: Value) -> Bool {
+    switch self {
+    case .greaterOrEqual: lhs >= rhs
+    case .greater: lhs > rhs
+    case .equal: lhs == rhs
+    case .notEqual: lhs != rhs
+    case .less: lhs < rhs
+    case .lessOrEqual: lhs <= rhs
+    }
   }
 }

@@ -1,1 +1,250 @@
 import CourseModel
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The registry of one network: helpers, attempts, certification cycles and the audit log, in one SQLite file.
+///
+/// It owns the database connection and its migrations; callers use its intent-named methods, never SQL.
+/// Every change writes an audit event in the same transaction. Errors thrown are `RegistryError`.
+public final class Registry: Sendable {
+  /// The `application_id` that marks an SQLite file as an Entraide registry ("Entr").
+  public static let applicationID: Int32 = 0x456E_7472
+  /// How long a write waits for another process holding the file.
+  public static let busyTimeout: TimeInterval = 10
+
+  let writer: any DatabaseWriter
+  /// The author of the audit events this registry writes (`$USER` or `--by`).
+  public let actor: String
+  let clock: @Sendable () -> Date
+  /// The database file, or nil in memory.
+  public let path: String?
+
+  init(writer: any DatabaseWriter, path: String?, actor: String, clock: @escaping @Sendable () -> Date) {
+    self.writer = writer
+    self.path = path
+    self.actor = actor
+    self.clock = clock
+  }
+
+  /// Opens the registry file at `path`, creating it (and its folder) with owner-only permissions when missing.
+  ///
+  /// A file that is not SQLite, is another program's database, or was written by a newer Entraide is
+  /// refused and left byte-identical. `clock` gives the audit timestamps.
+  public static func open(
+    path: String, actor: String, clock: @escaping @Sendable () -> Date = { Date() }
+  ) throws -> Registry {
+    let fileManager = FileManager.default
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    var isFolder: ObjCBool = false
+    if fileManager.fileExists(atPath: folder, isDirectory: &isFolder) {
+      guard isFolder.boolValue else { throw RegistryError.cannotCreateFolder(path: folder) }
+    } else {
+      do {
+        try fileManager.createDirectory(
+          atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw RegistryError.cannotCreateFolder(path: folder)
+      }
+    }
+
+    var created = false
+    if fileManager.fileExists(atPath: path, isDirectory: &isFolder) {
+      if isFolder.boolValue { throw RegistryError.isAFolder(path: path) }
+      try inspectExistingFile(path: path)
+    } else {
+      guard fileManager.isWritableFile(atPath: folder) else { throw RegistryError.folderNotWritable(path: folder) }
+      let descriptor = posixOpen(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+      if descriptor >= 0 {
+        close(descriptor)
+        created = true
+      } else if errno != EEXIST {
+        throw RegistryError.folderNotWritable(path: folder)
+      }
+    }
+
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.foreignKeysEnabled = true
+    let pool: DatabasePool
+    do {
+      pool = try retryingWhileBusy { try DatabasePool(path: path, configuration: configuration) }
+    } catch let error as DatabaseError {
+      if error.resultCode == .SQLITE_NOTADB { throw RegistryError.notSQLite(path: path) }
+      throw RegistryError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+    } catch {
+      throw RegistryError.cannotOpen(path: path, reason: "\(error)")
+    }
+    if created {
+      for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
+    }
+    try migrate(pool, path: path)
+    return Registry(writer: pool, path: path, actor: actor, clock: clock)
+  }
+
+  /// A fresh registry in memory, for tests.
+  public static func inMemory(actor: String, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Registry {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    let queue = try DatabaseQueue(configuration: configuration)
+    try migrate(queue, path: nil)
+    return Registry(writer: queue, path: nil, actor: actor, clock: clock)
+  }
+
+  /// Refuses, without writing anything, a file that is not an Entraide registry this program can use.
+  static func inspectExistingFile(path: String) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw RegistryError.fileNotReadable(path: path)
+    }
+    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    try? handle.close()
+    if header.isEmpty { return }
+    guard header == Data("SQLite format 3\0".utf8) else { throw RegistryError.notSQLite(path: path) }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(busyTimeout)
+    do {
+      let queue = try retryingWhileBusy { try DatabaseQueue(path: path, configuration: configuration) }
+      defer { try? queue.close() }
+      try retryingWhileBusy {
+        try queue.read { db in
+          let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+          if applicationID != Registry.applicationID {
+            // A new file another process is setting up may show GRDB's migrations table before ours.
+            let others = try Int.fetchOne(
+              db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'"
+            )
+            let migrations =
+              try db.tableExists("grdb_migrations")
+              ? try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") : 0
+            if applicationID != 0 || others != 0 || migrations != 0 { throw RegistryError.foreignDatabase(path: path) }
+            return
+          }
+          let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+          let superseded = try migrator.hasBeenSuperseded(db)
+          if userVersion > Registry.schemaVersion || superseded {
+            throw RegistryError.newerSchema(path: path)
+          }
+        }
+      }
+    } catch let error as RegistryError {
+      throw error
+    } catch let error as DatabaseError {
+      if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+        throw RegistryError.notSQLite(path: path)
+      }
+      throw RegistryError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+    }
+  }
+
+  /// Applies the migrations; another process migrating the same file at the same time is not an error.
+  static func migrate(_ writer: any DatabaseWriter, path: String?) throws {
+    do {
+      try retryingWhileBusy { try migrator.migrate(writer) }
+    } catch {
+      let done = (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
+      if !done {
+        throw RegistryError.cannotOpen(path: path ?? ":memory:", reason: "\(error)")
+      }
+    }
+  }
+
+  /// Runs `body`, again and again for up to 10 seconds while SQLite answers "busy" or "locked".
+  ///
+  /// The busy timeout covers ordinary reads and writes, but not every lock SQLite takes while a
+  /// new file is being set up (switching to WAL, recovering a WAL), which answer at once.
+  static func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+    let deadline = Date().addingTimeInterval(busyTimeout)
+    var pause: useconds_t = 2_000
+    while true {
+      do {
+        return try body()
+      } catch let error as DatabaseError
+        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline
+      {
+        usleep(pause)
+        pause = min(pause * 2, 100_000)
+      }
+    }
+  }
+
+  // MARK: - Transactions
+
+  /// The audit timestamp for now: ISO 8601 in UTC, to the second.
+  func timestamp() -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: clock())
+  }
+
+  /// Runs `body` in one IMMEDIATE write transaction (so concurrent writers wait instead of failing).
+  func write<T>(_ body: (Database) throws -> T) throws -> T {
+    do {
+      return try writer.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          return .commit
+        }
+        guard let result else { throw RegistryError.database("transaction ended without a result") }
+        return result
+      }
+    } catch let error as RegistryError {
+      throw error
+    } catch let error as DatabaseError {
+      throw RegistryError.database(error.message ?? "\(error.resultCode)")
+    }
+  }
+
+  /// Runs `body` with a consistent read.
+  func read<T>(_ body: (Database) throws -> T) throws -> T {
+    do {
+      return try writer.read(body)
+    } catch let error as RegistryError {
+      throw error
+    } catch let error as DatabaseError {
+      throw RegistryError.database(error.message ?? "\(error.resultCode)")
+    }
+  }
+
+  /// Appends one audit event; returns its id.
+  @discardableResult
+  func appendEvent(
+    _ db: Database, at: String, action: AuditAction, helperID: String?, detail: [String: String], reason: String?
+  ) throws -> Int64 {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = String(decoding: try encoder.encode(detail), as: UTF8.self)
+    try db.execute(
+      sql: "INSERT INTO events (at, by, action, helper_id, detail, reason) VALUES (?, ?, ?, ?, ?, ?)",
+      arguments: [at, actor, action.rawValue, helperID, json, reason])
+    return db.lastInsertedRowID
+  }
+
+  // MARK: - Audit log
+
+  /// The audit log, oldest first; only the helper's events when `helperID` is given.
+  public func events(helperID: String? = nil) throws -> [AuditEvent] {
+    try read { db in
+      let rows =
+        if let helperID {
+          try Row.fetchAll(db, sql: "SELECT * FROM events WHERE helper_id = ? ORDER BY id", arguments: [helperID])
+        } else {
+          try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY id")
+        }
+      return try rows.map(AuditEvent.init(row:))
+    }
+  }
+}
+
+/// `open(2)` under a name that does not clash with `Registry.open`.
+func posixOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+  open(path, flags, mode)
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `entraide` command: subcommands, or the interactive menu when run with none.
 @main
@@ -8,9 +9,54 @@ struct Entraide: AsyncParsableCommand {
     abstract: "Peer-helper training: courses, role-plays, quizzes and certifications. / Formation des entraidant·es.",
     version: EntraideVersion.current,
     subcommands: [
-      ValidateCommand.self
+      CoursesCommand.self,
+      ValidateCommand.self,
+      TestCommand.self,
+      HelpersCommand.self,
+      RecordCommand.self,
+      StatusCommand.self,
+      RosterCommand.self,
+      RunCommand.self,
+      BackupCommand.self,
     ]
   )
+
+  /// Parses and runs like `AsyncParsableCommand.main()`, except that bad usage (an unknown option, a
+  /// missing argument, a value that does not parse) exits with status 2, as DESIGN §5 and §7 say,
+  /// instead of ArgumentParser's 64.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        printError(fullMessage(for: error))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+
+  @OptionGroup var global: GlobalOptions
+
+  @OptionGroup var display: DisplayOptions
+
+  /// With no subcommand: the interactive menu.
+  func run() async throws {
+    let status = try await global.reportingErrors { () async throws -> Int32 in
+      let menu = MainMenu(
+        console: global.console(plain: display.plain), reader: standardInputReader(),
+        registry: try global.openRegistry(),
+        courses: CourseFiles.all(global: global), certifications: try CourseFiles.certifications(global: global),
+        today: try global.today(), echoInput: isatty(STDIN_FILENO) != 1)
+      return try menu.run()
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
 }
 
 enum EntraideVersion {

@@ -17,6 +17,9 @@ struct GlobalOptions: ParsableArguments {
   @Flag(name: .long, help: "No colour in the output.")
   var noColor = false
 
+  @Option(name: .long, help: "Author of the changes in the audit log (default: $USER).")
+  var by: String?
+
   /// The interface language: `--lang`, else `LC_ALL`/`LC_MESSAGES`/`LANG` (`fr*` is French), else English.
   var language: Language {
     if let lang { return lang }

@@ -156,3 +156,29 @@ func orderedQuizSession(skip: Int) throws -> CourseSession {
     #expect(session.current.scene?.sceneID == "ouverture")
   }
 }
+
+@Suite struct RandomInputTests {
+  /// Random typed lines through the whole tour: each is taken or refused with the session unchanged; never a crash.
+  @Test func randomLinesNeverBreakASession() throws {
+    let tokens = [
+      "", " ", "1", "2", "3", "7", "0", "-1", "1 2", "2 1", "1,2,3", "3 2 1", "1 1", "v", "f", "vrai",
+      "x", "9-8-8", "988", "1.5", "２", "\u{1B}[31m", "99999999999999999999", ",", "2, 1",
+    ]
+    var random = SplitMix64(seed: 77)
+    for round in 0..<20 {
+      var session = CourseSession.start(course: FormatTour.course, seed: UInt64(round), language: .fr)
+      var steps = 0
+      while !session.isFinished, steps < 400 {
+        steps += 1
+        let line = tokens[random.below(tokens.count)]
+        let before = session
+        do {
+          try session.answer(line: line)
+        } catch {
+          #expect(session == before)
+          #expect(!error.message.fr.isEmpty && !error.message.en.isEmpty)
+        }
+      }
+    }
+  }
+}

@@ -107,10 +107,59 @@ import Testing
     #expect(exploration.saturated)
     #expect(exploration.passingRunExists)
     #expect(exploration.worstTotal == 2)
-    // Scores saturate at Σ|points| (1) + the largest threshold (pass 3) + the margin (4) = 8.
+    // Scores saturate at Σ|points| (1) + the largest threshold (pass 3) + the margin (4) = 8; the loop is pumped
+    // to that bound, so the path is a representative one (n reaches its bound 6, then once more, then the end).
     #expect(exploration.bestTotal == 8)
-    #expect(exploration.bestPassingPath.count == 9)
+    #expect(exploration.bestPassingPath.count == 8)
     #expect(exploration.bestPassingTotal == exploration.bestTotal)
+  }
+
+  @Test func aChoiceThatFailsOnlyInSomeStatesIsNotNamed() {
+    let roleplay = Roleplay(
+      id: "r", start: "a", variables: [Variable(name: "v")],
+      scenes: [
+        Scene(
+          id: "a",
+          choices: [
+            Choice(say: bi("bien", "good"), to: "b"),
+            Choice(say: bi("bof", "meh"), sets: [SetEffect(variable: "v", operation: .value(1))], to: "b"),
+          ]),
+        Scene(
+          id: "b",
+          choices: [
+            Choice(say: bi("x", "x"), to: "c"),
+            Choice(say: bi("y", "y"), to: "win"),
+            Choice(say: bi("z", "z"), to: "lose"),
+          ]),
+        Scene(id: "c", gotos: [Goto(to: "lose", condition: .compare(variable: "v", .equal, 1)), Goto(to: "win")]),
+      ],
+      endings: [Ending(id: "win", result: .pass), Ending(id: "lose", result: .fail)])
+    let exploration = Explorer().explore(roleplay)
+    #expect(exploration.passingRunExists)
+    // x fails only after "meh"; z always fails.
+    #expect(exploration.failingChoices.map { "\($0.sceneID)#\($0.index)" } == ["b#2"])
+  }
+
+  @Test func loopsWithHugePointsAreBoundedAtOnce() {
+    let roleplay = Roleplay(
+      id: "r", start: "a", pass: 1, skills: [Skill(id: "s")],
+      scenes: [
+        Scene(
+          id: "a",
+          choices: [
+            Choice(scores: [ScoreEffect(skill: "s", points: 1)], to: "a"),
+            Choice(scores: [ScoreEffect(skill: "s", points: -1)], to: "a"),
+            Choice(scores: [ScoreEffect(skill: "s", points: 1_000_000)], to: "end"),
+          ])
+      ],
+      endings: [Ending(id: "end", result: .pass)])
+    let exploration = Explorer().explore(roleplay)
+    #expect(exploration.complete)
+    #expect(exploration.saturated)
+    #expect(exploration.passingRunExists)
+    // ±(Σ|points| 1,000,002 + pass 1 + margin 4).
+    #expect(exploration.bestTotal == 1_000_007)
+    #expect(exploration.worstTotal == -1_000_007 + 1_000_000)
   }
 
   @Test func skillMinimumAndCriticalDecidePassing() {

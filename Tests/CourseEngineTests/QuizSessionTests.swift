@@ -135,6 +135,8 @@ let orderedTourQuiz = Quiz(
     let course = try #require(session.result)
     #expect(!course.passed)
     #expect(course.scorePercent == 47)
+    #expect(course.percent.map { $0 > 47.22 && $0 < 47.23 } == true)
+    #expect(course.roleplayPoints == 0)
   }
 
   @Test func passMarkIsComparedExactly() throws {

@@ -58,6 +58,33 @@ func halfAnswer(_ session: CourseSession) throws -> Answer {
     }
   }
 
+  @Test func theCourseResultCarriesWhatTheDebriefAndTheRegistryNeed() throws {
+    let result = try #require(try playTour(seed: 2024, language: .en).last?.result)
+    #expect(result.courseID == "format-tour")
+    #expect(result.version == "1.0")
+    #expect(result.digest == "tour-digest-1")
+    #expect(result.seed == 2024)
+    #expect(!result.passed)
+    #expect(result.activities.map(\.activityID) == ["intro", "pause-cafe", "verification"])
+    #expect(result.activities.map(\.passed) == [nil, false, false])
+    #expect(result.activities.map(\.runs) == [1, 2, 2])
+    let run = try #require(result.activities[1].roleplay)
+    #expect(
+      run.path.map(\.say) == [
+        "You should take a vacation.", "You're carrying a lot right now.",
+        "The EAP offers confidential support. Shall we look at it together?",
+      ])
+    #expect(run.path.map(\.feedback).first == "Unasked-for advice closes the conversation.")
+    #expect(run.endingID == "fin-reference")
+    #expect(run.debrief == "Luc feels heard and knows where to find help.")
+    #expect(result.roleplayPoints == 2)
+    #expect(result.skills.map(\.points) == [0, 2])
+    let quiz = try #require(result.activities[2].quiz)
+    #expect(quiz.questions.count == 5)
+    #expect(quiz.questions.allSatisfy { !$0.rightAnswer.isEmpty && !$0.answerGiven.isEmpty })
+    #expect(result.scorePercent == Int(quiz.percent))
+  }
+
   /// Finds the answer that takes `session` to `next` (the one the straight run gave).
   func answerBetween(_ session: CourseSession, _ next: CourseSession) throws -> Answer {
     var candidates: [Answer] = [.continue, .retry]

@@ -1,0 +1,362 @@
+import CourseModel
+import Foundation
+import GRDB
+
+/// What passing (or failing) a course did to one certification.
+public struct CertificationEffect: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
+    /// The initial path is complete: a first (or fresh) cycle.
+    case certified(Cycle)
+    /// A renewal made a new cycle.
+    case renewed(Cycle)
+    /// A renewal course after validThrough + lapse: recorded, renews nothing; the initial path is required again.
+    case renewsNothingLapsed
+    /// A renewal course with no cycle to renew.
+    case renewsNothingNotCertified
+    /// A pass dated before the current cycle began: recorded, changes nothing.
+    case predatesCycle
+    /// One more course of the initial path; `passed` of `required` done.
+    case initialProgress(passed: Int, required: Int)
+    /// An initial-path course while a cycle is current (certified, due or expired): changes nothing.
+    case alreadyCertified(validThrough: CalendarDate)
+  }
+
+  public var certificationID: String
+  public var title: LocalizedText
+  public var kind: Kind
+
+  public init(certificationID: String, title: LocalizedText, kind: Kind) {
+    self.certificationID = certificationID
+    self.title = title
+    self.kind = kind
+  }
+
+  /// The new cycle, when one was made.
+  public var cycle: Cycle? {
+    switch kind {
+    case .certified(let cycle), .renewed(let cycle): cycle
+    default: nil
+    }
+  }
+
+  /// One line for the user: « Entraidant·e : valide jusqu'au 2027-11-21 ».
+  public var message: Message {
+    let fr = title.text("fr", fallbacks: ["en"]) ?? certificationID
+    let en = title.text("en", fallbacks: ["fr"]) ?? certificationID
+    switch kind {
+    case .certified(let cycle), .renewed(let cycle):
+      return Message(
+        fr: "\(fr) : valide jusqu’au \(cycle.dates.validThrough)",
+        en: "\(en): valid through \(cycle.dates.validThrough)")
+    case .renewsNothingLapsed:
+      return Message(
+        fr:
+          "\(fr) : cours enregistré, mais il ne renouvelle rien (certification périmée) ; le parcours initial est à refaire.",
+        en: "\(en): course recorded, but it renews nothing (certification lapsed); the initial path is required again.")
+    case .renewsNothingNotCertified:
+      return Message(
+        fr: "\(fr) : cours enregistré, mais il ne renouvelle rien : aucune certification à renouveler.",
+        en: "\(en): course recorded, but it renews nothing: there is no certification to renew.")
+    case .predatesCycle:
+      return Message(
+        fr: "\(fr) : cours enregistré ; il précède le cycle en cours et ne change rien.",
+        en: "\(en): course recorded; it predates the current cycle and changes nothing.")
+    case .initialProgress(let passed, let required):
+      return Message(
+        fr: "\(fr) : parcours initial, \(passed) cours réussi\(passed > 1 ? "s" : "") sur \(required).",
+        en: "\(en): initial path, \(passed) of \(required) courses passed.")
+    case .alreadyCertified(let validThrough):
+      return Message(
+        fr: "\(fr) : ce cours ne change rien (cycle en cours valide jusqu’au \(validThrough)).",
+        en: "\(en): this course changes nothing (current cycle valid through \(validThrough)).")
+    }
+  }
+}
+
+/// A finished or recorded attempt and what it did to each certification its course counts for.
+public struct AttemptOutcome: Sendable, Hashable {
+  public var attempt: Attempt
+  /// Empty when the attempt failed or was abandoned.
+  public var effects: [CertificationEffect]
+
+  public init(attempt: Attempt, effects: [CertificationEffect]) {
+    self.attempt = attempt
+    self.effects = effects
+  }
+}
+
+/// The attempt the runner continues: a new one, or the one in progress for the same helper and course.
+public struct AttemptStart: Sendable, Hashable {
+  public var attempt: Attempt
+  /// True when an in-progress attempt was found (compare its `contentDigest` with the course's).
+  public var resumed: Bool
+
+  public init(attempt: Attempt, resumed: Bool) {
+    self.attempt = attempt
+    self.resumed = resumed
+  }
+}
+
+extension Registry {
+  // MARK: - Runner API
+
+  /// The in-progress attempt of `course` by the helper, or a new one storing seed, version, digest and language.
+  ///
+  /// A new attempt logs `attempt-started`. The helper must exist; check prerequisites first with
+  /// `missingPrerequisites`.
+  public func startOrResumeAttempt(
+    helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String? = nil
+  ) throws -> AttemptStart {
+    try write { db in
+      let helper = try requireHelper(db, helperID)
+      if let row = try Row.fetchOne(
+        db, sql: "SELECT * FROM attempts WHERE helper_id = ? AND course_id = ? AND state = 'in-progress'",
+        arguments: [helper.id, course.id])
+      {
+        return AttemptStart(attempt: try Attempt(row: row), resumed: true)
+      }
+      let at = timestamp()
+      try db.execute(
+        sql: """
+          INSERT INTO attempts (helper_id, course_id, course_version, content_digest, seed, language, started_at,
+            state, resume_state)
+          VALUES (?, ?, ?, ?, ?, ?, ?, 'in-progress', ?)
+          """,
+        arguments: [helper.id, course.id, course.version, course.digest, String(seed), language, at, resumeStateJSON])
+      let id = db.lastInsertedRowID
+      try appendEvent(
+        db, at: at, action: .attemptStarted, helperID: helper.id,
+        detail: [
+          "attempt": String(id), "course": course.id, "version": course.version, "digest": course.digest,
+          "seed": String(seed), "language": language,
+        ], reason: nil)
+      return AttemptStart(attempt: try fetchAttempt(db, id), resumed: false)
+    }
+  }
+
+  /// The helper's in-progress attempt of the course, or nil.
+  public func inProgressAttempt(helperID: String, courseID: String) throws -> Attempt? {
+    try read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT * FROM attempts WHERE helper_id = ? AND course_id = ? AND state = 'in-progress'",
+        arguments: [helperID, courseID]
+      ).map(Attempt.init(row:))
+    }
+  }
+
+  /// Stores the runner's resume state of an in-progress attempt (one small UPDATE; not an audit event).
+  public func saveResumeState(attemptID: Int64, json: String) throws {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE attempts SET resume_state = ? WHERE id = ? AND state = 'in-progress'",
+        arguments: [json, attemptID])
+      if db.changesCount == 0 { try throwNotInProgress(db, attemptID) }
+    }
+  }
+
+  /// Finishes an in-progress attempt with its result and, when passed, applies the certification effect,
+  /// all in one transaction; `today` is the day it counts as passed.
+  public func finishAttempt(
+    attemptID: Int64, passed: Bool, score: Double?, detailJSON: String?, today: CalendarDate,
+    certifications: CertificationCatalog
+  ) throws -> AttemptOutcome {
+    try write { db in
+      let at = timestamp()
+      let state: AttemptState = passed ? .passed : .failed
+      try db.execute(
+        sql: """
+          UPDATE attempts SET state = ?, finished_at = ?, passed_on = ?, score = ?, detail = ?, resume_state = NULL
+          WHERE id = ? AND state = 'in-progress'
+          """,
+        arguments: [state.rawValue, at, passed ? today.description : nil, score, detailJSON, attemptID])
+      if db.changesCount == 0 { try throwNotInProgress(db, attemptID) }
+      let attempt = try fetchAttempt(db, attemptID)
+      var detail = ["attempt": String(attemptID), "course": attempt.courseID, "state": state.rawValue]
+      if let score { detail["score"] = String(score) }
+      if passed { detail["passed_on"] = today.description }
+      try appendEvent(db, at: at, action: .attemptFinished, helperID: attempt.helperID, detail: detail, reason: nil)
+      let effects =
+        passed ? try applyPass(db, attempt: attempt, passedOn: today, certifications: certifications, at: at) : []
+      return AttemptOutcome(attempt: attempt, effects: effects)
+    }
+  }
+
+  /// Gives up an in-progress attempt (`run --restart`); it stays in the history as abandoned.
+  public func abandonAttempt(attemptID: Int64, reason: String? = nil) throws {
+    try write { db in
+      let at = timestamp()
+      try db.execute(
+        sql: "UPDATE attempts SET state = 'abandoned', finished_at = ? WHERE id = ? AND state = 'in-progress'",
+        arguments: [at, attemptID])
+      if db.changesCount == 0 { try throwNotInProgress(db, attemptID) }
+      let attempt = try fetchAttempt(db, attemptID)
+      try appendEvent(
+        db, at: at, action: .attemptAbandoned, helperID: attempt.helperID,
+        detail: ["attempt": String(attemptID), "course": attempt.courseID], reason: reason)
+    }
+  }
+
+  /// Records a course passed in person on `date` and applies its certification effect, in one transaction.
+  ///
+  /// Refused: an unknown helper or course, a course that grants or renews no certification, a date after
+  /// `today`, a prerequisite not passed on or before `date`.
+  public func record(
+    helperID: String, courseID: String, on date: CalendarDate, note: String? = nil, today: CalendarDate,
+    courses: CourseIndex
+  ) throws -> AttemptOutcome {
+    let course = try courses.course(courseID)
+    guard !courses.certifications.certifications(grantedBy: course.id).isEmpty else {
+      throw RegistryError.courseGrantsNothing(course.id)
+    }
+    guard date <= today else { throw RegistryError.futureDate(date: date, today: today) }
+    return try write { db in
+      let helper = try requireHelper(db, helperID)
+      let missing = CertificationRules.missingPrerequisites(
+        requires: course.requires, passes: try passes(db, helperID: helper.id), on: date)
+      guard missing.isEmpty else { throw RegistryError.missingPrerequisites(course: course.id, missing: missing) }
+      let at = timestamp()
+      let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+      let storedNote = trimmedNote?.isEmpty == false ? trimmedNote : nil
+      try db.execute(
+        sql: """
+          INSERT INTO attempts (helper_id, course_id, course_version, content_digest, seed, language, started_at,
+            finished_at, state, passed_on, note)
+          VALUES (?, ?, ?, ?, '0', '', ?, ?, 'recorded', ?, ?)
+          """,
+        arguments: [helper.id, course.id, course.version, course.digest, at, at, date.description, storedNote])
+      let attempt = try fetchAttempt(db, db.lastInsertedRowID)
+      var detail = ["attempt": String(attempt.id), "course": course.id, "date": date.description]
+      if let storedNote { detail["note"] = storedNote }
+      try appendEvent(db, at: at, action: .courseRecorded, helperID: helper.id, detail: detail, reason: storedNote)
+      let effects = try applyPass(
+        db, attempt: attempt, passedOn: date, certifications: courses.certifications, at: at)
+      return AttemptOutcome(attempt: attempt, effects: effects)
+    }
+  }
+
+  /// The prerequisites of `course` the helper has not passed on or before `day`, in the order listed.
+  public func missingPrerequisites(helperID: String, course: CourseEntry, on day: CalendarDate) throws -> [String] {
+    try read { db in
+      CertificationRules.missingPrerequisites(
+        requires: course.requires, passes: try passes(db, helperID: helperID), on: day)
+    }
+  }
+
+  // MARK: - Internals
+
+  func fetchAttempt(_ db: Database, _ id: Int64) throws -> Attempt {
+    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM attempts WHERE id = ?", arguments: [id]) else {
+      throw RegistryError.unknownAttempt(id)
+    }
+    return try Attempt(row: row)
+  }
+
+  private func throwNotInProgress(_ db: Database, _ id: Int64) throws -> Never {
+    _ = try fetchAttempt(db, id)
+    throw RegistryError.attemptFinished(id)
+  }
+
+  /// Every day each course was passed by the helper.
+  func passes(_ db: Database, helperID: String) throws -> [String: [CalendarDate]] {
+    var result: [String: [CalendarDate]] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT course_id, passed_on FROM attempts WHERE helper_id = ? AND passed_on IS NOT NULL",
+      arguments: [helperID])
+    {
+      if let day = CalendarDate(iso: row["passed_on"]) { result[row["course_id"], default: []].append(day) }
+    }
+    return result
+  }
+
+  func cycles(_ db: Database, helperID: String, certificationID: String? = nil) throws -> [Cycle] {
+    let rows =
+      if let certificationID {
+        try Row.fetchAll(
+          db, sql: "SELECT * FROM cycles WHERE helper_id = ? AND certification_id = ? ORDER BY id",
+          arguments: [helperID, certificationID])
+      } else {
+        try Row.fetchAll(db, sql: "SELECT * FROM cycles WHERE helper_id = ? ORDER BY id", arguments: [helperID])
+      }
+    return try rows.map(Cycle.init(row:))
+  }
+
+  /// Makes the cycles a pass earns (DESIGN §4) and logs `cycle-made` for each; returns every effect.
+  private func applyPass(
+    _ db: Database, attempt: Attempt, passedOn: CalendarDate, certifications: CertificationCatalog, at: String
+  ) throws -> [CertificationEffect] {
+    let passes = try passes(db, helperID: attempt.helperID)
+    var effects: [CertificationEffect] = []
+    for certification in certifications.certifications(grantedBy: attempt.courseID) {
+      let existing = try cycles(db, helperID: attempt.helperID, certificationID: certification.id)
+      let latest = latestCycle(existing)
+      let inInitial = certification.initial.contains { $0.courseID == attempt.courseID }
+      let inRenewal = certification.renewal.contains { $0.courseID == attempt.courseID }
+      var kind: CertificationEffect.Kind?
+      var newCycle: (CycleKind, CycleDates)?
+
+      if let latest, inRenewal {
+        switch CertificationRules.cycleAfterRenewal(
+          passedOn: passedOn, previous: latest.dates, certification: certification)
+        {
+        case .renewed(let dates): newCycle = (.renewal, dates)
+        case .lapsed: kind = .renewsNothingLapsed
+        case .predatesCycle: kind = .predatesCycle
+        }
+      }
+      if newCycle == nil, inInitial {
+        if let dates = CertificationRules.cycleAfterInitialCourse(
+          passedOn: passedOn, passes: passes, latestCycle: latest?.dates, certification: certification)
+        {
+          newCycle = (.initial, dates)
+        } else if let latest, passedOn <= CertificationRules.lapseEnds(latest.dates, certification: certification) {
+          kind =
+            passedOn < latest.dates.certifiedOn
+            ? .predatesCycle : .alreadyCertified(validThrough: latest.dates.validThrough)
+        } else {
+          let from = CertificationRules.initialPathCountsFrom(latestCycle: latest?.dates, certification: certification)
+          let done = certification.initial.filter { reference in
+            (passes[reference.courseID] ?? []).contains { from == nil || $0 >= from! }
+          }
+          kind = .initialProgress(passed: done.count, required: certification.initial.count)
+        }
+      }
+      if newCycle == nil, kind == nil { kind = .renewsNothingNotCertified }
+
+      if let (cycleKind, dates) = newCycle {
+        try db.execute(
+          sql: """
+            INSERT INTO cycles (helper_id, certification_id, kind, certified_on, valid_through, window_opens,
+              source_attempt_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            attempt.helperID, certification.id, cycleKind.rawValue, dates.certifiedOn.description,
+            dates.validThrough.description, dates.windowOpens.description, attempt.id, at,
+          ])
+        let cycle = Cycle(
+          id: db.lastInsertedRowID, helperID: attempt.helperID, certificationID: certification.id, kind: cycleKind,
+          dates: dates, sourceAttemptID: attempt.id, createdAt: at)
+        try appendEvent(
+          db, at: at, action: .cycleMade, helperID: attempt.helperID,
+          detail: [
+            "cycle": String(cycle.id), "certification": certification.id, "kind": cycleKind.rawValue,
+            "certified_on": dates.certifiedOn.description, "valid_through": dates.validThrough.description,
+            "window_opens": dates.windowOpens.description, "attempt": String(attempt.id),
+          ], reason: nil)
+        kind = cycleKind == .initial ? .certified(cycle) : .renewed(cycle)
+      }
+      if let kind {
+        effects.append(CertificationEffect(certificationID: certification.id, title: certification.title, kind: kind))
+      }
+    }
+    return effects
+  }
+
+  func latestCycle(_ cycles: [Cycle]) -> Cycle? {
+    var result: Cycle?
+    for cycle in cycles where result == nil || cycle.dates.certifiedOn >= result!.dates.certifiedOn {
+      result = cycle
+    }
+    return result
+  }
+}

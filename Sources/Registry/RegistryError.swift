@@ -1,0 +1,196 @@
+import CourseModel
+
+/// A refusal or failure of the registry, with its message in French and English.
+public enum RegistryError: Error, Sendable, Hashable {
+  /// The file exists but is not an SQLite database.
+  case notSQLite(path: String)
+  /// An SQLite database that is not an Entraide registry.
+  case foreignDatabase(path: String)
+  /// A registry written by a newer Entraide (migrations this program does not know).
+  case newerSchema(path: String)
+  /// The path names a folder, not a file.
+  case isAFolder(path: String)
+  /// The parent of the file is missing and cannot be created, or is not a folder.
+  case cannotCreateFolder(path: String)
+  /// The folder exists but this user cannot create files in it.
+  case folderNotWritable(path: String)
+  /// SQLite could not open the file.
+  case cannotOpen(path: String, reason: String)
+  /// An unexpected database failure.
+  case database(String)
+  case unknownHelper(String, suggestions: [String])
+  case duplicateHelperID(String)
+  /// An id with characters other than letters, digits, `.`, `_`, `-`, or too long.
+  case invalidHelperID(String)
+  case emptyName
+  /// A required field (`local`, `region`) is empty.
+  case emptyField(String)
+  /// A name (or other field) from which no id can be made.
+  case cannotMakeID(String)
+  case nothingToChange
+  case unknownCourse(String, suggestions: [String])
+  case unknownCertification(String, suggestions: [String])
+  /// A course no certification's initial or renewal path names.
+  case courseGrantsNothing(String)
+  case missingPrerequisites(course: String, missing: [String])
+  case futureDate(date: CalendarDate, today: CalendarDate)
+  case unknownAttempt(Int64)
+  /// The attempt is finished: its result never changes.
+  case attemptFinished(Int64)
+  /// A bad row of a CSV import (1-based line number in the file).
+  case badRow(line: Int, problem: Message)
+  /// The CSV header lacks a required column.
+  case badHeader(missing: [String])
+  /// The CSV file could not be read as UTF-8 CSV; the reason is a sentence fragment in both languages.
+  case unreadableCSV(reason: Message)
+  /// The file exists but cannot be read.
+  case fileNotReadable(path: String)
+  /// A backup would overwrite an existing file.
+  case backupTargetExists(path: String)
+
+  /// Whether the input was at fault (exit status 2) rather than the environment (exit status 1).
+  public var isInputError: Bool {
+    switch self {
+    case .notSQLite, .foreignDatabase, .newerSchema, .isAFolder, .cannotCreateFolder, .folderNotWritable,
+      .cannotOpen, .database, .fileNotReadable:
+      false
+    default: true
+    }
+  }
+
+  /// The sentence to show the user.
+  public var message: Message {
+    switch self {
+    case .notSQLite(let path):
+      Message(
+        fr: "« \(path) » n’est pas une base de données SQLite ; le fichier n’a pas été modifié.",
+        en: "“\(path)” is not an SQLite database; the file was left untouched.")
+    case .foreignDatabase(let path):
+      Message(
+        fr: "« \(path) » est une base SQLite qui n’est pas un registre Entraide ; le fichier n’a pas été modifié.",
+        en: "“\(path)” is an SQLite database but not an Entraide registry; the file was left untouched.")
+    case .newerSchema(let path):
+      Message(
+        fr:
+          "Le registre « \(path) » a été écrit par une version plus récente d’Entraide ; mettez Entraide à jour. Le fichier n’a pas été modifié.",
+        en:
+          "The registry “\(path)” was written by a newer version of Entraide; please update Entraide. The file was left untouched."
+      )
+    case .isAFolder(let path):
+      Message(
+        fr: "« \(path) » est un dossier ; indiquez un fichier pour le registre.",
+        en: "“\(path)” is a folder; give a file for the registry.")
+    case .cannotCreateFolder(let path):
+      Message(
+        fr: "Impossible de créer le dossier « \(path) » pour le registre (dossier manquant ou protégé).",
+        en: "Cannot create the folder “\(path)” for the registry (missing or protected folder).")
+    case .folderNotWritable(let path):
+      Message(
+        fr: "Le dossier « \(path) » est en lecture seule : impossible d’y créer le registre.",
+        en: "The folder “\(path)” is read-only: cannot create the registry there.")
+    case .cannotOpen(let path, let reason):
+      Message(
+        fr: "Impossible d’ouvrir le registre « \(path) » : \(reason).",
+        en: "Cannot open the registry “\(path)”: \(reason).")
+    case .database(let reason):
+      Message(fr: "Erreur de la base de données : \(reason).", en: "Database error: \(reason).")
+    case .unknownHelper(let id, let suggestions):
+      suggestions.isEmpty
+        ? Message(fr: "Aucun·e entraidant·e n’a l’identifiant « \(id) ».", en: "No helper has the id “\(id)”.")
+        : Message(
+          fr:
+            "Aucun·e entraidant·e n’a l’identifiant « \(id) ». Vouliez-vous dire : \(suggestions.joined(separator: ", ")) ?",
+          en: "No helper has the id “\(id)”. Did you mean: \(suggestions.joined(separator: ", "))?")
+    case .duplicateHelperID(let id):
+      Message(
+        fr: "L’identifiant « \(id) » est déjà pris ; choisissez-en un autre avec --id.",
+        en: "The id “\(id)” is already taken; choose another with --id.")
+    case .invalidHelperID(let id):
+      Message(
+        fr:
+          "L’identifiant « \(id) » n’est pas valide : utilisez de 1 à 64 lettres sans accents, chiffres, « . », « _ » ou « - », en commençant par une lettre ou un chiffre.",
+        en:
+          "The id “\(id)” is not valid: use 1 to 64 unaccented letters, digits, “.”, “_” or “-”, starting with a letter or a digit."
+      )
+    case .emptyName:
+      Message(fr: "Le nom ne peut pas être vide.", en: "The name cannot be empty.")
+    case .emptyField(let field):
+      switch field {
+      case "local":
+        Message(fr: "Le syndicat (local) ne peut pas être vide.", en: "The union local cannot be empty.")
+      case "region":
+        Message(fr: "La région ne peut pas être vide.", en: "The region cannot be empty.")
+      default:
+        Message(fr: "Le champ « \(field) » ne peut pas être vide.", en: "The field “\(field)” cannot be empty.")
+      }
+    case .cannotMakeID(let name):
+      Message(
+        fr: "Impossible de tirer un identifiant du nom « \(name) » ; donnez-en un avec --id.",
+        en: "Cannot make an id from the name “\(name)”; give one with --id.")
+    case .nothingToChange:
+      Message(
+        fr: "Rien à modifier : indiquez --name, --local, --region ou --email.",
+        en: "Nothing to change: give --name, --local, --region or --email.")
+    case .unknownCourse(let id, let suggestions):
+      suggestions.isEmpty
+        ? Message(fr: "Aucun cours n’a l’identifiant « \(id) ».", en: "No course has the id “\(id)”.")
+        : Message(
+          fr: "Aucun cours n’a l’identifiant « \(id) ». Vouliez-vous dire : \(suggestions.joined(separator: ", ")) ?",
+          en: "No course has the id “\(id)”. Did you mean: \(suggestions.joined(separator: ", "))?")
+    case .unknownCertification(let id, let suggestions):
+      suggestions.isEmpty
+        ? Message(
+          fr: "Aucune certification n’a l’identifiant « \(id) ».", en: "No certification has the id “\(id)”.")
+        : Message(
+          fr:
+            "Aucune certification n’a l’identifiant « \(id) ». Vouliez-vous dire : \(suggestions.joined(separator: ", ")) ?",
+          en: "No certification has the id “\(id)”. Did you mean: \(suggestions.joined(separator: ", "))?")
+    case .courseGrantsNothing(let id):
+      Message(
+        fr:
+          "Le cours « \(id) » n’accorde ni ne renouvelle aucune certification : il n’y a rien à enregistrer pour la certification.",
+        en:
+          "The course “\(id)” neither grants nor renews any certification: there is nothing to record for certification."
+      )
+    case .missingPrerequisites(let course, let missing):
+      Message(
+        fr:
+          "Le cours « \(course) » exige d’avoir réussi avant : \(missing.joined(separator: ", ")).",
+        en: "The course “\(course)” requires passing first: \(missing.joined(separator: ", ")).")
+    case .futureDate(let date, let today):
+      Message(
+        fr: "La date \(date) est dans le futur (aujourd’hui : \(today)).",
+        en: "The date \(date) is in the future (today is \(today)).")
+    case .unknownAttempt(let id):
+      Message(fr: "La tentative \(id) n’existe pas.", en: "Attempt \(id) does not exist.")
+    case .attemptFinished(let id):
+      Message(
+        fr: "La tentative \(id) est terminée : son résultat ne peut plus changer.",
+        en: "Attempt \(id) is finished: its result can no longer change.")
+    case .badRow(let line, let problem):
+      Message(
+        fr: "Ligne \(line) : \(problem.fr) Rien n’a été importé.",
+        en: "Line \(line): \(problem.en) Nothing was imported.")
+    case .badHeader(let missing):
+      Message(
+        fr:
+          "L’en-tête du fichier CSV doit nommer les colonnes name, local, region (ou nom, syndicat, région) ; il manque : \(missing.joined(separator: ", ")). Rien n’a été importé.",
+        en:
+          "The CSV header must name the columns name, local, region (or nom, syndicat, région); missing: \(missing.joined(separator: ", ")). Nothing was imported."
+      )
+    case .unreadableCSV(let reason):
+      Message(
+        fr: "Fichier CSV illisible : \(reason.fr). Rien n’a été importé.",
+        en: "Unreadable CSV file: \(reason.en). Nothing was imported.")
+    case .fileNotReadable(let path):
+      Message(
+        fr: "Le fichier « \(path) » ne peut pas être lu (permission refusée) ; il n’a pas été modifié.",
+        en: "The file “\(path)” cannot be read (permission denied); it was left untouched.")
+    case .backupTargetExists(let path):
+      Message(
+        fr:
+          "Le fichier « \(path) » existe déjà ; une copie de sauvegarde ne remplace jamais un fichier. Choisissez un autre nom.",
+        en: "The file “\(path)” already exists; a backup never replaces a file. Choose another name.")
+    }
+  }
+}

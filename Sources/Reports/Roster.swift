@@ -1,0 +1,128 @@
+import CourseModel
+import Foundation
+
+/// A helper's standing with one certification, as the roster shows it.
+///
+/// The same values as the registry's status (`entraide status`), without the registry's types, so the
+/// renderers stay pure.
+public enum RosterStatus: String, Sendable, Hashable, CaseIterable {
+  case never
+  case inTraining = "in-training"
+  case certified
+  case due
+  case expired
+  case lapsed
+
+  /// The status as a word for people (the same words as `entraide status`).
+  public var label: Message {
+    switch self {
+    case .never: Message(fr: "jamais", en: "never")
+    case .inTraining: Message(fr: "en formation", en: "in training")
+    case .certified: Message(fr: "certifié·e", en: "certified")
+    case .due: Message(fr: "à renouveler", en: "due")
+    case .expired: Message(fr: "expiré·e", en: "expired")
+    case .lapsed: Message(fr: "périmé·e", en: "lapsed")
+    }
+  }
+}
+
+/// One row of the roster: one active helper and one certification.
+public struct RosterRow: Sendable, Hashable {
+  public var helperID: String
+  public var name: String
+  /// The union local (syndicat).
+  public var local: String
+  public var region: String
+  /// The certification's id (`entraidant`).
+  public var certification: String
+  /// The certification's title, shown in the table and the HTML page.
+  public var certificationTitle: LocalizedText
+  public var status: RosterStatus
+  /// The current cycle's dates; all nil when the helper has no cycle.
+  public var certifiedOn: CalendarDate?
+  public var validThrough: CalendarDate?
+  public var windowOpens: CalendarDate?
+  /// Days from today to validThrough (0 on the last valid day, negative once expired); nil without a cycle.
+  public var daysLeft: Int?
+
+  public init(
+    helperID: String, name: String, local: String, region: String, certification: String,
+    certificationTitle: LocalizedText = LocalizedText(), status: RosterStatus, certifiedOn: CalendarDate? = nil,
+    validThrough: CalendarDate? = nil, windowOpens: CalendarDate? = nil, daysLeft: Int? = nil
+  ) {
+    self.helperID = helperID
+    self.name = name
+    self.local = local
+    self.region = region
+    self.certification = certification
+    self.certificationTitle = certificationTitle
+    self.status = status
+    self.certifiedOn = certifiedOn
+    self.validThrough = validThrough
+    self.windowOpens = windowOpens
+    self.daysLeft = daysLeft
+  }
+
+  /// The certification's title in `language`, else the other language, else its id.
+  public func title(_ language: Language) -> String {
+    certificationTitle.text(language.rawValue, fallbacks: ["fr", "en"]) ?? certification
+  }
+}
+
+/// Sorting and counting rows, shared by every format.
+public enum Roster {
+  /// The rows by region, local, name, certification id (ignoring case and accents), then helper id.
+  public static func sorted(_ rows: [RosterRow]) -> [RosterRow] {
+    rows.sorted { a, b in
+      for (left, right) in [
+        (a.region, b.region), (a.local, b.local), (a.name, b.name), (a.certification, b.certification),
+        (a.helperID, b.helperID),
+      ] {
+        let order = compare(left, right)
+        if order != .orderedSame { return order == .orderedAscending }
+      }
+      return false
+    }
+  }
+
+  /// The order summaries list the statuses in: certified first, never last.
+  public static let summaryOrder: [RosterStatus] = [.certified, .due, .expired, .lapsed, .inTraining, .never]
+
+  /// How many rows have each status, in `summaryOrder`.
+  public static func counts(_ rows: [RosterRow]) -> [(status: RosterStatus, count: Int)] {
+    summaryOrder.map { status in (status, rows.filter { $0.status == status }.count) }
+  }
+
+  /// The number of different helpers among the rows.
+  public static func helperCount(_ rows: [RosterRow]) -> Int {
+    Set(rows.map { $0.helperID.lowercased() }).count
+  }
+
+  /// The closing line of the table: the rows, the helpers and the count of each status.
+  public static func summary(_ rows: [RosterRow]) -> Message {
+    guard !rows.isEmpty else { return noRows }
+    let count = Dictionary(uniqueKeysWithValues: counts(rows).map { ($0.status, $0.count) })
+    let n = { (status: RosterStatus) in count[status] ?? 0 }
+    let helpers = helperCount(rows)
+    return Message(
+      fr:
+        "Lignes : \(rows.count) (entraidant·es : \(helpers)). Certifié·es : \(n(.certified)) ; à renouveler : \(n(.due)) ; expiré·es : \(n(.expired)) ; périmé·es : \(n(.lapsed)) ; en formation : \(n(.inTraining)) ; jamais formé·es : \(n(.never)).",
+      en:
+        "Rows: \(rows.count) (peer helpers: \(helpers)). Certified: \(n(.certified)); due: \(n(.due)); expired: \(n(.expired)); lapsed: \(n(.lapsed)); in training: \(n(.inTraining)); never trained: \(n(.never))."
+    )
+  }
+
+  /// Said instead of an empty table.
+  public static let noRows = Message(
+    fr: "Aucun·e entraidant·e ne correspond à ces critères.", en: "No peer helper matches these criteria.")
+
+  /// The title of the roster on `today`.
+  public static func title(today: CalendarDate) -> Message {
+    Message(fr: "Registre des entraidant·es au \(today)", en: "Peer-helper roster as of \(today)")
+  }
+
+  private static func compare(_ a: String, _ b: String) -> ComparisonResult {
+    let folded = a.compare(b, options: [.caseInsensitive, .diacriticInsensitive])
+    return folded != .orderedSame ? folded : a.compare(b, options: .literal)
+  }
+}

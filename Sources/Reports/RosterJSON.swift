@@ -1,0 +1,42 @@
+import CourseModel
+
+/// The roster as JSON: an array of objects with the CSV's keys, in the same order.
+///
+/// Dates are `YYYY-MM-DD` or null, `days_left` an integer or null; the text is written by hand so the
+/// key order and the layout (two-space indent, one key per line) never change.
+public enum RosterJSON {
+  public static func render(_ rows: [RosterRow]) -> String {
+    guard !rows.isEmpty else { return "[]\n" }
+    let objects = Roster.sorted(rows).map { row in
+      let fields: [(String, String)] = [
+        ("helper_id", string(row.helperID)), ("name", string(row.name)), ("local", string(row.local)),
+        ("region", string(row.region)), ("certification", string(row.certification)),
+        ("status", string(row.status.rawValue)),
+        ("certified_on", row.certifiedOn.map { string($0.description) } ?? "null"),
+        ("valid_through", row.validThrough.map { string($0.description) } ?? "null"),
+        ("days_left", row.daysLeft.map(String.init) ?? "null"),
+      ]
+      return "  {\n" + fields.map { "    \(string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n  }"
+    }
+    return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+  }
+
+  /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
+  static func string(_ value: String) -> String {
+    var result = "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+        let hex = String(scalar.value, radix: 16)
+        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
+  }
+}

@@ -1,0 +1,34 @@
+import CourseModel
+
+/// A plain text table: a header row and left-aligned columns separated by two spaces.
+public struct TextTable: Sendable {
+  public var header: [String]
+  public var rows: [[String]] = []
+
+  public init(header: [String]) {
+    self.header = header
+  }
+
+  public mutating func append(_ row: [String]) {
+    rows.append(row)
+  }
+
+  /// The table as lines, every cell stripped of control characters, trailing spaces trimmed.
+  public func render() -> String {
+    let all = ([header] + rows).map { row in row.map { $0.strippingControlCharacters() } }
+    var widths = [Int](repeating: 0, count: header.count)
+    for row in all {
+      for (index, cell) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], cell.count)
+      }
+    }
+    return all.map { row in
+      var line = ""
+      for (index, cell) in row.enumerated() where index < widths.count {
+        let padded = index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+        line += (index == 0 ? "" : "  ") + padded
+      }
+      return String(line.reversed().drop(while: { $0 == " " }).reversed())
+    }.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import CourseModel
+import CourseXML
+import Foundation
+import Reports
+
+/// `entraide courses [show ID]`: the courses of the courses folder, or one course's outline.
+struct CoursesCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "courses",
+    abstract: "List the courses, or outline one. / Lister les cours, ou en décrire un.",
+    subcommands: [CoursesListCommand.self, CoursesShowCommand.self],
+    defaultSubcommand: CoursesListCommand.self)
+}
+
+/// `entraide courses list`: one line per course, with what it counts for.
+struct CoursesListCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List the courses. / Lister les cours.")
+
+  @OptionGroup var global: GlobalOptions
+
+  func run() async throws {
+    try await global.reportingErrors {
+      let language = global.language
+      let courses = CourseFiles.all(global: global)
+      let catalog = try CourseFiles.certifications(global: global)
+      guard !courses.isEmpty else {
+        throw UserError(
+          Message(
+            fr: "Aucun cours valide dans le dossier « \(global.coursesDirectory.path) » (voir entraide validate).",
+            en: "No valid course in the folder '\(global.coursesDirectory.path)' (see entraide validate)."),
+          exitCode: 1)
+      }
+      var table = TextTable(
+        header: language == .fr
+          ? ["Cours", "Titre", "Durée", "Compte pour"] : ["Course", "Title", "Duration", "Counts for"])
+      for course in courses {
+        table.append([
+          course.id, CourseOutline.text(course.title, language, course: course),
+          CourseOutline.duration(course.duration, language),
+          CourseOutline.countsFor(course.id, catalog: catalog, language: language),
+        ])
+      }
+      print(table.render())
+      let skipped = CourseFiles.invalidFiles(global: global)
+      if !skipped.isEmpty {
+        printError(
+          Message(
+            fr: "Fichiers ignorés parce qu'ils ne passent pas la validation : \(skipped.joined(separator: ", ")).",
+            en: "Files left out because they fail validation: \(skipped.joined(separator: ", "))."
+          ).text(language))
+      }
+    }
+  }
+}
+
+/// `entraide courses show ID`: a course's outline (activities, prerequisites, certifications, sources).
+struct CoursesShowCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Outline one course. / Décrire un cours.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "Course id or file. / Identifiant ou fichier du cours.") var course: String
+
+  func run() async throws {
+    try await global.reportingErrors {
+      let course = try CourseFiles.loadForRun(self.course, global: global)
+      let catalog = try CourseFiles.certifications(global: global)
+      print(CourseOutline.render(course, catalog: catalog, language: global.language))
+    }
+  }
+}
+
+/// The text of `courses` and `courses show`.
+enum CourseOutline {
+  static func text(_ text: LocalizedText, _ language: Language, course: Course) -> String {
+    (text.text(language.rawValue, fallbacks: course.languages) ?? "").strippingControlCharacters()
+  }
+
+  /// `PT1H30M` as "1 h 30 min"; the text as written when it is not a simple duration.
+  static func duration(_ iso: String, _ language: Language) -> String {
+    var hours = 0
+    var minutes = 0
+    var number = ""
+    guard iso.hasPrefix("PT") else { return iso.strippingControlCharacters() }
+    for character in iso.dropFirst(2) {
+      if character.isASCII, character.isNumber {
+        number.append(character)
+      } else if character == "H", let value = Int(number) {
+        hours = value
+        number = ""
+      } else if character == "M", let value = Int(number) {
+        minutes = value
+        number = ""
+      } else {
+        return iso.strippingControlCharacters()
+      }
+    }
+    guard number.isEmpty, hours + minutes > 0 else { return iso.strippingControlCharacters() }
+    switch (hours, minutes) {
+    case (0, _): return "\(minutes) min"
+    case (_, 0): return "\(hours) h"
+    default: return language == .fr ? "\(hours) h \(minutes)" : "\(hours) h \(minutes) min"
+    }
+  }
+
+  /// "Entraidant·e (initiale)" style list of the certifications the course grants or renews.
+  static func countsFor(_ courseID: String, catalog: CertificationCatalog, language: Language) -> String {
+    var parts: [String] = []
+    for certification in catalog.certifications {
+      let title =
+        (certification.title.text(language.rawValue, fallbacks: ["fr", "en"]) ?? certification.id)
+        .strippingControlCharacters()
+      if certification.initial.contains(where: { $0.courseID == courseID }) {
+        parts.append(
+          Message(fr: "\(title) (formation initiale)", en: "\(title) (initial training)").text(language))
+      }
+      if certification.renewal.contains(where: { $0.courseID == courseID }) {
+        parts.append(Message(fr: "\(title) (renouvellement)", en: "\(title) (renewal)").text(language))
+      }
+    }
+    return parts.isEmpty ? "—" : parts.joined(separator: "; ")
+  }
+
+  static func render(_ course: Course, catalog: CertificationCatalog, language: Language) -> String {
+    let french = language == .fr
+    var lines = [
+      "\(text(course.title, language, course: course)) (\(course.id), version \(course.version.strippingControlCharacters()))",
+      text(course.summary, language, course: course),
+      "",
+      Message(
+        fr: "Durée : \(duration(course.duration, language))", en: "Duration: \(duration(course.duration, language))"
+      )
+      .text(language),
+      Message(
+        fr: "Compte pour : \(countsFor(course.id, catalog: catalog, language: language))",
+        en: "Counts for: \(countsFor(course.id, catalog: catalog, language: language))"
+      ).text(language),
+    ]
+    if !course.requires.isEmpty {
+      let ids = course.requires.map(\.courseID).joined(separator: ", ").strippingControlCharacters()
+      lines.append(Message(fr: "Préalables : \(ids)", en: "Prerequisites: \(ids)").text(language))
+    }
+    lines.append("")
+    lines.append(french ? "Activités :" : "Activities:")
+    for (index, activity) in course.activities.enumerated() {
+      let title = text(activity.title, language, course: course)
+      let detail: Message
+      switch activity {
+      case .lesson(let lesson):
+        detail = Message(
+          fr: "leçon, \(lesson.pages.count) page\(lesson.pages.count > 1 ? "s" : "")",
+          en: "lesson, \(lesson.pages.count) page\(lesson.pages.count > 1 ? "s" : "")")
+      case .roleplay(let roleplay):
+        let pass = roleplay.pass.map { " ; \($0) points pour réussir" } ?? ""
+        let passEN = roleplay.pass.map { "; \($0) points to pass" } ?? ""
+        detail = Message(
+          fr: "mise en situation, \(roleplay.scenes.count) scènes\(pass)",
+          en: "role-play, \(roleplay.scenes.count) scenes\(passEN)")
+      case .quiz(let quiz):
+        let asked = quiz.draw.map { min($0, quiz.questions.count) } ?? quiz.questions.count
+        detail = Message(
+          fr: "questionnaire, \(asked) questions ; \(quiz.passPercent) % pour réussir",
+          en: "quiz, \(asked) questions; \(quiz.passPercent)% to pass")
+      }
+      lines.append("  \(index + 1). \(title) (\(detail.text(language)))")
+    }
+    if !course.sources.isEmpty {
+      lines.append("")
+      lines.append(french ? "Sources :" : "Sources:")
+      lines += course.sources.map { "  \($0.strippingControlCharacters())" }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import CourseModel
+import Registry
+
+/// `entraide helpers deactivate ID [--reason T]`: the helper leaves the lists; their history stays.
+struct HelpersDeactivateCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "deactivate",
+    abstract: "Deactivate a helper (history kept). / Désactiver un·e entraidant·e (historique conservé).")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "Helper id. / Identifiant.") var id: String
+  @Option(help: "Why, for the audit log. / La raison, pour le journal.") var reason: String?
+
+  func run() async throws {
+    try await global.reportingErrors {
+      let registry = try global.openRegistry()
+      let helper = try mappingRegistryErrors { try registry.deactivateHelper(id, reason: reason) }
+      let shown = helper.displayName
+      print(
+        Message(
+          fr: "Entraidant·e désactivé·e : \(shown) ; son historique est conservé.",
+          en: "Helper deactivated: \(shown); their history is kept."
+        ).text(global.language))
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CourseModel
+import Foundation
+import Registry
+
+/// `entraide helpers import FILE.csv`: adds every helper of the file, or none.
+struct HelpersImportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Import helpers from a CSV file, all or nothing. / Importer des entraidant·es d’un fichier CSV.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "CSV file: name,local,region[,id,email] or nom,syndicat,région[,identifiant,courriel].")
+  var file: String
+
+  func run() async throws {
+    try await global.reportingErrors {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw UserError(
+          Message(fr: "Impossible de lire le fichier « \(file) ».", en: "Cannot read the file “\(file)”."),
+          exitCode: 2)
+      }
+      let rows = try mappingRegistryErrors { try HelperCSV.parse(data) }
+      let registry = try global.openRegistry()
+      let helpers = try mappingRegistryErrors {
+        try registry.importHelpers(rows, source: URL(fileURLWithPath: file).lastPathComponent)
+      }
+      let ids = helpers.map(\.id).joined(separator: ", ").strippingControlCharacters()
+      let count = helpers.count
+      print(
+        Message(
+          fr: count == 0
+            ? "Aucun·e entraidant·e dans le fichier."
+            : "\(count) entraidant·e\(count > 1 ? "s" : "") importé·e\(count > 1 ? "s" : "") : \(ids).",
+          en: count == 0 ? "No helpers in the file." : "\(count) helper\(count > 1 ? "s" : "") imported: \(ids)."
+        ).text(global.language))
+    }
+  }
+}

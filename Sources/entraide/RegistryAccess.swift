@@ -1,0 +1,66 @@
+import CourseModel
+import Foundation
+import Registry
+
+extension GlobalOptions {
+  /// The author of audit events: `--by`, else `$USER`, else `unknown`.
+  var auditAuthor: String {
+    if let by, !by.trimmingCharacters(in: .whitespaces).isEmpty { return by }
+    let user = ProcessInfo.processInfo.environment["USER"] ?? ""
+    return user.isEmpty ? "unknown" : user
+  }
+
+  /// Today: `ENTRAIDE_TODAY=YYYY-MM-DD` when set, else the system date in the local time zone.
+  func today() throws -> CalendarDate {
+    if let text = ProcessInfo.processInfo.environment["ENTRAIDE_TODAY"], !text.isEmpty {
+      guard let day = CalendarDate(iso: text) else {
+        throw UserError(
+          Message(
+            fr: "ENTRAIDE_TODAY=« \(text) » n’est pas une date valide (AAAA-MM-JJ).",
+            en: "ENTRAIDE_TODAY=“\(text)” is not a valid date (YYYY-MM-DD)."),
+          exitCode: 2)
+      }
+      return day
+    }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone.current
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    guard let year = parts.year, let month = parts.month, let day = parts.day,
+      let date = CalendarDate(year: year, month: month, day: day)
+    else {
+      throw UserError(Message(fr: "Date du système illisible.", en: "Unreadable system date."), exitCode: 1)
+    }
+    return date
+  }
+
+  /// Opens (or creates) the registry at `databasePath`, as `auditAuthor`.
+  func openRegistry() throws -> Registry {
+    let path = databasePath
+    guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw UserError(
+        Message(fr: "Le chemin du registre (--db) est vide.", en: "The registry path (--db) is empty."), exitCode: 2)
+    }
+    return try mappingRegistryErrors { try Registry.open(path: path, actor: auditAuthor) }
+  }
+}
+
+/// Runs `body`, turning a `RegistryError` into a `UserError` (status 2 for bad input, 1 otherwise).
+func mappingRegistryErrors<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as RegistryError {
+    throw UserError(error.message, exitCode: error.isInputError ? 2 : 1)
+  }
+}
+
+/// Reads a `YYYY-MM-DD` date given on the command line, or a clear error.
+func parseDate(_ text: String, option: String) throws -> CalendarDate {
+  guard let date = CalendarDate(iso: text) else {
+    throw UserError(
+      Message(
+        fr: "\(option) « \(text) » n’est pas une date valide : attendu AAAA-MM-JJ, un jour qui existe.",
+        en: "\(option) “\(text)” is not a valid date: expected YYYY-MM-DD, a day that exists."),
+      exitCode: 2)
+  }
+  return date
+}

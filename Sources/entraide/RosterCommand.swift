@@ -1,0 +1,148 @@
+import ArgumentParser
+import CourseModel
+import Foundation
+import Registry
+import Reports
+
+/// `entraide roster [filters] [--format F] [-o FILE]`: every active helper's standing, for a union executive.
+struct RosterCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "roster",
+    abstract: "Who is certified, due or lapsed, by local and region. / Qui est certifié·e, à renouveler, périmé·e.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, html, ics
+  }
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(
+    help: ArgumentHelp("Only this union local (exact, ignoring case). / Seulement ce syndicat.", valueName: "local"))
+  var local: String?
+  @Option(help: ArgumentHelp("Only this region (exact, ignoring case). / Seulement cette région.", valueName: "region"))
+  var region: String?
+  @Option(help: ArgumentHelp("Only this certification id. / Seulement cette certification.", valueName: "id"))
+  var certification: String?
+  @Option(
+    name: .customLong("status"),
+    help: ArgumentHelp(
+      "never, in-training, certified, due, expired or lapsed; repeat or separate with commas. / Statuts.",
+      valueName: "status"))
+  var statuses: [String] = []
+  @Option(
+    name: .customLong("due-within"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "Rows to renew within DAYS days: certified or due ending within DAYS, and expired. / À renouveler d’ici DAYS jours.",
+      valueName: "days"))
+  var dueWithin: String?
+  @Option(help: "table, csv, json, html or ics.") var format: Format = .table
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: ArgumentHelp("Write to FILE (atomically). / Écrire dans FILE.", valueName: "file"))
+  var output: String?
+
+  func run() async throws {
+    try await global.reportingErrors {
+      let language = global.language
+      let wanted = try Self.parseStatuses(statuses)
+      let horizon = try dueWithin.map(Self.parseDays)
+      let today = try global.today()
+      var catalog = try global.loadCourseIndex(includingCourses: false).certifications
+      if let certification {
+        guard let only = catalog.certification(certification.trimmingCharacters(in: .whitespaces)) else {
+          throw Self.unknownCertification(certification, known: catalog.certifications.map(\.id))
+        }
+        catalog.certifications = [only]
+      }
+      let registry = try global.openRegistry()
+      let standings = try mappingRegistryErrors { try registry.roster(today: today, certifications: catalog) }
+      let rows = RosterRow.rows(standings).filter { row in
+        Self.matches(row.local, local) && Self.matches(row.region, region)
+          && (wanted.isEmpty || wanted.contains(row.status)) && (horizon.map { Self.isDue(row, within: $0) } ?? true)
+      }
+      let text: String
+      switch format {
+      case .table: text = RosterTable.render(rows, language: language) + "\n"
+      case .csv: text = RosterCSV.render(rows)
+      case .json: text = RosterJSON.render(rows)
+      case .html: text = RosterHTML.render(rows, today: today, language: language)
+      case .ics: text = RosterICS.render(rows, today: today, language: language)
+      }
+      if let output {
+        try writeAtomically(Data(text.utf8), to: output)
+        printError(Self.written(output, rows: rows.count).text(language))
+      } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+      }
+    }
+  }
+
+  /// Whether a row is one to renew within `days` days: a certified or due row whose last valid day is at
+  /// most `days` days away, or an expired row (a renewal still counts). Never, in-training and lapsed rows
+  /// are not: they need the initial path, not a renewal.
+  static func isDue(_ row: RosterRow, within days: Int) -> Bool {
+    switch row.status {
+    case .certified, .due: (row.daysLeft ?? Int.max) <= days
+    case .expired: true
+    case .never, .inTraining, .lapsed: false
+    }
+  }
+
+  /// Exact match ignoring case (accents count); no filter matches everything.
+  static func matches(_ value: String, _ filter: String?) -> Bool {
+    guard let filter else { return true }
+    return value.lowercased() == filter.trimmingCharacters(in: .whitespaces).lowercased()
+  }
+
+  /// The statuses of every `--status` (repeated or comma-separated), or an error naming the accepted ones.
+  static func parseStatuses(_ values: [String]) throws -> Set<RosterStatus> {
+    var result = Set<RosterStatus>()
+    for value in values.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
+      let word = value.trimmingCharacters(in: .whitespaces)
+      guard let status = RosterStatus(rawValue: word.lowercased()) else {
+        let accepted = RosterStatus.allCases.map(\.rawValue).joined(separator: ", ")
+        throw UserError(
+          Message(
+            fr: "--status « \(word) » n’est pas un statut connu. Valeurs acceptées : \(accepted).",
+            en: "--status “\(word)” is not a known status. Accepted values: \(accepted)."),
+          exitCode: 2)
+      }
+      result.insert(status)
+    }
+    return result
+  }
+
+  /// A whole number of days, 0 or more.
+  static func parseDays(_ text: String) throws -> Int {
+    guard let days = Int(text.trimmingCharacters(in: .whitespaces)), days >= 0 else {
+      throw UserError(
+        Message(
+          fr: "--due-within « \(text) » : attendu un nombre entier de jours, 0 ou plus.",
+          en: "--due-within “\(text)”: expected a whole number of days, 0 or more."),
+        exitCode: 2)
+    }
+    return days
+  }
+
+  static func unknownCertification(_ id: String, known: [String]) -> UserError {
+    let list = known.joined(separator: ", ")
+    return UserError(
+      Message(
+        fr: "Aucune certification n’a l’identifiant « \(id) ». Certifications connues : \(list).",
+        en: "No certification has the id “\(id)”. Known certifications: \(list)."),
+      exitCode: 2)
+  }
+
+  /// The confirmation after `-o FILE`.
+  static func written(_ path: String, rows: Int) -> Message {
+    switch rows {
+    case 0:
+      Message(fr: "Registre écrit dans « \(path) » (aucune ligne).", en: "Roster written to “\(path)” (no rows).")
+    case 1:
+      Message(fr: "Registre écrit dans « \(path) » (1 ligne).", en: "Roster written to “\(path)” (1 row).")
+    default:
+      Message(
+        fr: "Registre écrit dans « \(path) » (\(rows) lignes).", en: "Roster written to “\(path)” (\(rows) rows).")
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import CourseModel
+import Foundation
+import Registry
+import TerminalUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `entraide run COURSE --helper ID`: a course in the terminal, saved after every answer, resumable.
+struct RunCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run a course for a helper in the terminal. / Suivre un cours dans le terminal.",
+    discussion: """
+      Exit status: 0 passed, 1 failed, 2 bad usage or input file, 3 paused with progress saved (q, end of \
+      input), 130 Ctrl-C and 143 SIGTERM with progress saved. See docs/terminal.md.
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "A course id from the courses folder, or the path of a course file.")
+  var course: String
+
+  @Option(name: .long, help: "The helper's id (see `entraide helpers list`).")
+  var helper: String
+
+  @Option(name: .long, help: "Seed for quiz shuffling and drawing (default: random, kept with the attempt).")
+  var seed: UInt64?
+
+  @Flag(name: .long, help: "Abandon the attempt in progress (kept in the history) and start a new one.")
+  var restart = false
+
+  @OptionGroup var display: DisplayOptions
+
+  func run() async throws {
+    let status = try await global.reportingErrors { () async throws -> Int32 in
+      let loaded = try CourseFiles.loadForRun(course, global: global)
+      let registry = try global.openRegistry()
+      let runner = CourseRunner(
+        console: global.console(plain: display.plain), reader: standardInputReader(), registry: registry,
+        certifications: try CourseFiles.certifications(global: global), today: try global.today(),
+        echoInput: isatty(STDIN_FILENO) != 1)
+      return try runner.run(course: loaded, helperID: helper, seed: seed, restart: restart)
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// Standard input as lines, woken by SIGINT and SIGTERM (which no longer kill the process: the runner
+/// saves and exits 130 or 143); SIGPIPE is ignored so a closed output never kills a session mid-save.
+func standardInputReader() -> LineReader {
+  signal(SIGPIPE, SIG_IGN)
+  return LineReader(fd: STDIN_FILENO, signals: SignalWatcher.install(signals: [SIGINT, SIGTERM]))
+}
+
+/// How the terminal output looks, for `run` and the menu.
+struct DisplayOptions: ParsableArguments {
+  @Flag(name: .long, help: "Screen-reader mode: no colour, no box drawing, no cursor movement.")
+  var plain = false
+}
+
+extension GlobalOptions {
+  /// The console for this process: width, colour rules and language from the options and environment.
+  func console(plain: Bool) -> Console {
+    Console(
+      mode: OutputMode.current(
+        environment: ProcessInfo.processInfo.environment, noColorFlag: noColor, plainFlag: plain),
+      language: language)
+  }
+}

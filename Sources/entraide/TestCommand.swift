@@ -1,0 +1,131 @@
+import ArgumentParser
+import CourseEngine
+import CourseModel
+import CourseXML
+import Foundation
+
+/// `entraide test [COURSE…]`: plays every role-play path and runs each quiz under many seeds.
+struct TestCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "test",
+    abstract: "Auto-play every role-play path and seeded quiz runs. / Mettre les cours à l'épreuve.",
+    discussion: """
+      One line per course, PASS or FAIL, with indented reasons and notes; the last line is always \
+      `N passed, N failed` (in French, a French line comes just before it). Exit status: 0 every course \
+      passed, 1 a course cannot be passed, has a dead end or an unreachable part, 2 bad usage or no course. \
+      See docs/engine.md.
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(name: .long, help: "Seeds to run each quiz under (default: 200).")
+  var seeds: Int = 200
+
+  @Argument(
+    help: ArgumentHelp(
+      "Course files, folders or course ids (default: every course in the courses folder).", valueName: "course"))
+  var courseNames: [String] = []
+
+  func run() async throws {
+    try await global.reportingErrors {
+      let language = global.language
+      guard seeds >= 1 else {
+        throw UserError(
+          Message(fr: "--seeds doit valoir au moins 1", en: "--seeds must be at least 1"), exitCode: 2)
+      }
+      let coursesDirectory = global.coursesDirectory
+      let files = try Self.courseFiles(courseNames, coursesDirectory: coursesDirectory)
+      let loader = CourseLoader(
+        schemaDirectory: coursesDirectory.appendingPathComponent("schema"),
+        fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")])
+      let explorer = Explorer()
+      var passed = 0
+      var failed = 0
+      var output: [String] = []
+      for file in files {
+        let result = loader.load(at: file)
+        if result.catalog != nil { continue }  // certifications.xml: nothing to play
+        let lines = Self.report(result, explorer: explorer, seeds: seeds, language: language)
+        if lines.first?.hasPrefix("PASS") == true { passed += 1 } else { failed += 1 }
+        output += lines
+      }
+      guard passed + failed > 0 else {
+        throw UserError(
+          Message(
+            fr: "aucun fichier de cours dans « \(coursesDirectory.path) » ; donnez des fichiers ou --courses",
+            en: "no course file in '\(coursesDirectory.path)'; name files or use --courses"),
+          exitCode: 2)
+      }
+      output += Self.closing(passed: passed, failed: failed, language: language)
+      let text = output.map { $0.strippingControlCharacters() }.joined(separator: "\n") + "\n"
+      FileHandle.standardOutput.write(Data(text.utf8))
+      if failed > 0 { throw ExitCode(1) }
+    }
+  }
+
+  /// The files named (a folder stands for its `*.xml`; a name that is not a path, for `<courses>/<name>.xml`),
+  /// or every `*.xml` of the courses folder.
+  static func courseFiles(_ names: [String], coursesDirectory: URL) throws -> [URL] {
+    let manager = FileManager.default
+    func xmlFiles(in folder: URL) throws -> [URL] {
+      guard let entries = try? manager.contentsOfDirectory(atPath: folder.path) else {
+        throw UserError(
+          Message(
+            fr: "le dossier « \(folder.path) » est illisible", en: "the folder '\(folder.path)' cannot be read"),
+          exitCode: 2)
+      }
+      return entries.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted().map {
+        folder.appendingPathComponent($0)
+      }
+    }
+    if names.isEmpty {
+      var isDirectory: ObjCBool = false
+      guard manager.fileExists(atPath: coursesDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw UserError(
+          Message(
+            fr: "le dossier des cours « \(coursesDirectory.path) » n'existe pas ; donnez des fichiers ou --courses",
+            en: "the courses folder '\(coursesDirectory.path)' does not exist; name files or use --courses"),
+          exitCode: 2)
+      }
+      return try xmlFiles(in: coursesDirectory)
+    }
+    var files: [URL] = []
+    for name in names {
+      var isDirectory: ObjCBool = false
+      if manager.fileExists(atPath: name, isDirectory: &isDirectory) {
+        files += isDirectory.boolValue ? try xmlFiles(in: URL(fileURLWithPath: name)) : [URL(fileURLWithPath: name)]
+        continue
+      }
+      let byID = coursesDirectory.appendingPathComponent("\(name).xml")
+      guard !name.contains("/"), manager.fileExists(atPath: byID.path) else {
+        throw UserError(
+          Message(
+            fr: "« \(name) » n'est ni un fichier ni un cours de « \(coursesDirectory.path) »",
+            en: "'\(name)' is neither a file nor a course in '\(coursesDirectory.path)'"),
+          exitCode: 2)
+      }
+      files.append(byID)
+    }
+    return files
+  }
+
+  /// The lines for one file: the explorer's report, or FAIL with the errors that keep the course from loading.
+  static func report(_ result: LoadResult, explorer: Explorer, seeds: Int, language: Language) -> [String] {
+    let errors = result.findings.filter { $0.severity == .error }
+    guard let course = result.course, errors.isEmpty else {
+      let reason = Message(fr: "ne peut pas être lu", en: "cannot be read")
+      return ["FAIL \(result.course?.id ?? result.path) (\(reason.text(language)))"]
+        + errors.map { "  " + $0.formatted(language) }
+    }
+    return explorer.check(course, quizSeeds: seeds).report(language: language)
+  }
+
+  /// `N passed, N failed`, after its French form when the interface is French.
+  static func closing(passed: Int, failed: Int, language: Language) -> [String] {
+    let english = "\(passed) passed, \(failed) failed"
+    guard language == .fr else { return [english] }
+    let french = "\(passed) cours réussi\(passed > 1 ? "s" : ""), \(failed) échoué\(failed > 1 ? "s" : "")"
+    return [french, english]
+  }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@Suite struct CoursesCommandTests {
+  @Test func listShowsEachShippedCourseWithWhatItCountsFor() throws {
+    let result = try Entraide.run(["courses", "--courses", Entraide.coursesDirectory.path, "--lang", "fr"])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("Cours ") == true)
+    let referral = try #require(lines.first { $0.hasPrefix("referer ") })
+    #expect(referral.hasSuffix("Entraidant·e (formation initiale)"))
+    let refresher = try #require(lines.first { $0.hasPrefix("prevention-suicide-rappel ") })
+    #expect(refresher.hasSuffix("Sentinelle en prévention du suicide (renouvellement)"))
+    #expect(result.stderr == "")
+  }
+
+  @Test func showOutlinesTheTourInEnglish() throws {
+    let result = try Entraide.run(["courses", "show", "format-tour", "--courses", Entraide.coursesDirectory.path])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("Format tour (format-tour, version 1.0)\n"))
+    #expect(result.stdout.contains("  2. The coffee break (role-play, 3 scenes; 3 points to pass)\n"))
+    #expect(result.stdout.contains("  3. Check (quiz, 5 questions; 75% to pass)\n"))
+    #expect(result.stdout.contains("Counts for: —\n"))
+  }
+
+  @Test func anUnknownCourseNamesTheAvailableOnes() throws {
+    let folder = try Entraide.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let schema = folder.appendingPathComponent("schema")
+    try FileManager.default.copyItem(at: Entraide.coursesDirectory.appendingPathComponent("schema"), to: schema)
+    try FileManager.default.copyItem(
+      at: Entraide.coursesDirectory.appendingPathComponent("format-tour.xml"),
+      to: folder.appendingPathComponent("format-tour.xml"))
+    let result = try Entraide.run(["courses", "show", "tour", "--courses", folder.path, "--lang", "fr"])
+    #expect(result.status == 2)
+    #expect(
+      result.stderr
+        == "entraide : erreur : Aucun cours « tour » dans le dossier des cours « \(folder.path) ». Cours disponibles : format-tour.\n"
+    )
+  }
+}

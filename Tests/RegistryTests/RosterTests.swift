@@ -1,0 +1,67 @@
+import CourseModel
+import Foundation
+import Testing
+
+@testable import Registry
+
+/// Helpers in every status on 2026-11-22 for `entraidant`, plus a deactivated one.
+private func registryInEveryStatus() throws -> Registry {
+  let registry = try memoryRegistry()
+  let today = day("2026-11-22")
+  func add(_ name: String, _ sessions: [(String, String)]) throws {
+    let helper = try registry.addHelper(NewHelper(name: name, local: "CSN 123", region: "Estrie"))
+    for (courseID, date) in sessions {
+      _ = try registry.record(
+        helperID: helper.id, courseID: courseID, on: day(date), note: nil, today: today, courses: courseIndex)
+    }
+  }
+  try add("Nadia Jamais", [])
+  try add("Tom Formation", [("ecoute-active", "2026-11-01")])
+  try add("Carla Certifiee", [("ecoute-active", "2026-10-01"), ("referer", "2026-10-02")])
+  try add(
+    "Dany Due", [("ecoute-active", "2025-11-30"), ("referer", "2025-12-01"), ("prevention-suicide", "2026-11-20")])
+  try add("Eve Expiree", [("ecoute-active", "2025-06-01"), ("referer", "2025-06-01")])
+  try add("Luc Perime", [("ecoute-active", "2024-06-01"), ("referer", "2024-06-01"), ("ecoute-active", "2026-11-02")])
+  try add("Paul Parti", [("ecoute-active", "2026-10-01"), ("referer", "2026-10-02")])
+  _ = try registry.deactivateHelper("pparti")
+  return registry
+}
+
+@Test func theRosterGivesEachActiveHelperExactlyTheStandingStatusGives() throws {
+  let registry = try registryInEveryStatus()
+  let today = day("2026-11-22")
+  let roster = try registry.roster(today: today, certifications: catalog)
+  #expect(roster.map(\.helper.id) == ["ccertifiee", "ddue", "eexpiree", "lperime", "njamais", "tformation"])
+  for entry in roster {
+    let status = try registry.status(helperID: entry.helper.id, today: today, certifications: catalog)
+    #expect(entry.helper == status.helper)
+    #expect(entry.certifications == status.certifications)
+  }
+  let entraidant = Dictionary(
+    uniqueKeysWithValues: roster.map { ($0.helper.id, $0.certifications[0]) })
+  #expect(entraidant["njamais"]?.status == .never)
+  #expect(entraidant["tformation"]?.status == .inTraining)
+  #expect(entraidant["ccertifiee"]?.status == .certified)
+  #expect(entraidant["ddue"]?.status == .due)
+  #expect(entraidant["eexpiree"]?.status == .expired)
+  #expect(entraidant["lperime"]?.status == .lapsed)
+  #expect(entraidant["ddue"]?.daysLeft == 8)
+  #expect(entraidant["eexpiree"]?.daysLeft == -175)
+  #expect(entraidant["lperime"]?.initialPassed == ["ecoute-active"])
+  #expect(roster.first { $0.helper.id == "ddue" }?.certifications[1].status == .certified)
+}
+
+@Test func theRosterShowsDeactivatedHelpersOnlyWhenAsked() throws {
+  let registry = try registryInEveryStatus()
+  let today = day("2026-11-22")
+  let all = try registry.roster(today: today, certifications: catalog, includeInactive: true)
+  let paul = try #require(all.first { $0.helper.id == "pparti" })
+  #expect(!paul.helper.active)
+  #expect(
+    paul.certifications
+      == (try registry.status(helperID: "pparti", today: today, certifications: catalog)).certifications)
+  #expect(
+    try registry.roster(today: today, certifications: CertificationCatalog(certifications: [])).allSatisfy {
+      $0.certifications.isEmpty
+    })
+}

@@ -1,0 +1,32 @@
+import CourseModel
+import Reports
+import Testing
+
+@Test func theTableIsSortedByRegionLocalNameWithTheClosingCount() {
+  #expect(
+    RosterTable.render(Sample.all, language: .en) == """
+      Region   Local    Name                       Id         Certification  Status       Certified on  Valid through  Days left
+      Abitibi  -FTQ     Zoë Roy                    zoe        Sentinel       never        —             —              —
+      Estrie   CSN 123  Marie Tremblay             mtremblay  Peer helper    certified    2026-11-01    2027-10-31     343
+      Laval    =1+1     Jean "Ti-Jean" Côté, fils  jcote      Peer helper    expired      2025-01-10    2026-01-09     -317
+      Laval    @local   +Ana <b>&                  aa         Peer helper    in training  —             —              —
+
+      Rows: 4 (peer helpers: 4). Certified: 1; due: 0; expired: 1; lapsed: 0; in training: 1; never trained: 1.
+      """)
+}
+
+@Test func theTableInFrenchHasFrenchHeadersStatusesAndSentence() {
+  #expect(
+    RosterTable.render([Sample.jean, Sample.marie], language: .fr) == """
+      Région  Syndicat  Nom                        Identifiant  Certification  Statut      Certifié·e le  Valide jusqu’au  Jours restants
+      Estrie  CSN 123   Marie Tremblay             mtremblay    Entraidant·e   certifié·e  2026-11-01     2027-10-31       343
+      Laval   =1+1      Jean "Ti-Jean" Côté, fils  jcote        Entraidant·e   expiré·e    2025-01-10     2026-01-09       -317
+
+      Lignes : 2 (entraidant·es : 2). Certifié·es : 1 ; à renouveler : 0 ; expiré·es : 1 ; périmé·es : 0 ; en formation : 0 ; jamais formé·es : 0.
+      """)
+}
+
+@Test func anEmptyTableSaysNoOneMatches() {
+  #expect(RosterTable.render([], language: .fr) == "Aucun·e entraidant·e ne correspond à ces critères.")
+  #expect(RosterTable.render([], language: .en) == "No peer helper matches these criteria.")
+}
