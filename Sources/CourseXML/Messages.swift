@@ -108,6 +108,10 @@ enum Messages {
       return Message(
         fr: "le fichier se termine avant la fermeture de l'élément <\(name)> ; est-il tronqué ?",
         en: "the file ends before element <\(name)> is closed; is it truncated?")
+    case XML_ERR_GT_REQUIRED where !name.isEmpty:
+      return Message(
+        fr: "la balise ouvrante <\(name)> n'est pas fermée par « > » ; le fichier est-il tronqué ?",
+        en: "start tag <\(name)> is not closed with '>'; is the file truncated?")
     case XML_ERR_TAG_NAME_MISMATCH:
       let end = error.str2 ?? ""
       return Message(

@@ -202,3 +202,43 @@ func unreadableFileIsAFinding() throws {
   #expect(result.file == nil)
   #expect(result.findings.map(\.code) == ["schema-missing"])
 }
+
+@Test func tooLargeFileIsRefusedUnread() throws {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-large-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let file = folder.appendingPathComponent("large.xml")
+  #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
+  // A sparse file: its size says 17 MB, nothing is written.
+  #expect(truncate(file.path, off_t(17 * 1024 * 1024)) == 0)
+  let result = makeLoader().load(at: file)
+  #expect(result.findings.map(\.code) == ["too-large"])
+  #expect(
+    result.findings.first?.message.en
+      == "file '\(file.path)' is larger than 16 MB; a course is much smaller, check the file")
+}
+
+@Test func linesPast65535AreReportedExactly() throws {
+  // libxml2 keeps 16-bit line numbers unless XML_PARSE_BIG_LINES; the loader's own scan has no limit.
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-lines-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let head = try String(contentsOf: Paths.fixture("unknown-scene-choice.xml"), encoding: .utf8)
+  let padded = head.replacingOccurrences(
+    of: "  <title>T</title>\n", with: "  <title>T</title>\n" + String(repeating: "\n", count: 70_000))
+  let file = folder.appendingPathComponent("unknown-scene-choice.xml")
+  try Data(padded.utf8).write(to: file)
+  let lint = makeLoader().load(at: file).findings
+  #expect(lint.map(\.location) == [SourceLocation(line: 70_009, column: 7)])
+  #expect(lint.first?.message.en.contains("referenced by a choice at line 70009") == true)
+
+  let truncated = folder.appendingPathComponent("truncated.xml")
+  try Data(padded.utf8.dropLast(40)).write(to: truncated)
+  let syntax = makeLoader().load(at: truncated).findings
+  #expect(
+    syntax.map(\.message.en) == [
+      "start tag <ending> is not closed with '>'; is the file truncated?",
+      "the file ends before element <roleplay> is closed; is it truncated?",
+    ])
+  #expect(syntax.map(\.location.line) == [70_012, 70_012])
+}
