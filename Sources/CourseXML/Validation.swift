@@ -73,13 +73,15 @@ extension CourseLoader {
       cross.contains { $0.path == result.path && $0.severity == .error } ? [] : found
     }
     var findings: [Finding] = extra
+    // A broken schema is reported once, not for every file that needed it.
+    var reported: Set<Finding> = []
     for (index, file) in files.enumerated() {
       let mine = file.findings + cross.filter { $0.path == file.path } + dynamic[index]
       // Stable: at one place, the file's own findings come before the cross-file ones.
       findings += mine.enumerated().sorted { lhs, rhs in
         Finding.fileOrder(lhs.element, rhs.element)
           || (!Finding.fileOrder(rhs.element, lhs.element) && lhs.offset < rhs.offset)
-      }.map(\.element)
+      }.map(\.element).filter { $0.code != "schema-invalid" || reported.insert($0).inserted }
     }
     return ValidationReport(files: files, findings: findings, unusablePaths: unusable)
   }

@@ -78,3 +78,21 @@ import Testing
   hostile.message = Message(fr: "a\u{1B}[31mb", en: "a\u{1B}[31mb\nc")
   #expect(hostile.formatted(.en) == "Courses/x.xml:40:7: error: ab c")
 }
+
+@Test func aBrokenSchemaIsReportedOnceWithItsLine() throws {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-badxsd-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let schema = folder.appendingPathComponent("course.xsd")
+  try Data(
+    "<?xml version=\"1.0\"?>\n<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n  <xs:element/>\n</xs:schema>\n"
+      .utf8
+  )
+  .write(to: schema)
+  let loader = CourseLoader(schemaDirectory: folder)
+  let report = loader.validate(paths: ["valid-minimal.xml", "unknown-skill.xml"].map { Paths.fixture($0).path })
+  #expect(report.findings.map(\.code) == ["schema-invalid"])
+  #expect(report.findings.first?.path == schema.path)
+  #expect(report.findings.first?.location.line == 3)
+  #expect(report.files.allSatisfy { $0.file == nil })
+}
