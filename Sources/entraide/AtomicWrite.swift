@@ -26,7 +26,7 @@ func writeAtomically(_ data: Data, to path: String) throws {
   var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
   let fd = mkstemp(&template)
   guard fd >= 0 else { throw writeError(path, errno) }
-  let temporary = String(cString: template)
+  let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   var finished = false
   defer {
     if !finished { unlink(temporary) }
