@@ -159,6 +159,10 @@ struct MainMenu {
     if try mappingRegistryErrors({ try registry.inProgressAttempt(helperID: helper.id, courseID: course.id) }) != nil {
       return MenuText.markInProgress
     }
+    let missing = try mappingRegistryErrors {
+      try registry.missingPrerequisites(helperID: helper.id, course: CourseEntry(course), on: today)
+    }
+    if !missing.isEmpty { return MenuText.markNeedsPrerequisites(missing) }
     for certification in certifications.certifications(grantedBy: course.id) {
       guard let standing = standings.first(where: { $0.certificationID == certification.id }) else { continue }
       let title = certification.title.text(language.rawValue, fallbacks: ["fr", "en"]) ?? certification.id
@@ -269,6 +273,11 @@ enum MenuText {
   static let markInProgress = Message(
     fr: "en cours : reprise là où vous étiez", en: "in progress: resumes where you were")
   static let markNoCertification = Message(fr: "ne compte pour aucune certification", en: "counts for no certification")
+
+  static func markNeedsPrerequisites(_ courseIDs: [String]) -> Message {
+    let list = courseIDs.joined(separator: ", ")
+    return Message(fr: "à suivre après : \(list)", en: "to take after: \(list)")
+  }
 
   static func markInitial(_ certification: String) -> Message {
     Message(fr: "formation initiale (\(certification))", en: "initial training (\(certification))")
