@@ -19,9 +19,7 @@ extension GlobalOptions {
           en: "The courses folder “\(folder.path)” does not exist; give it with --courses."),
         exitCode: 2)
     }
-    let loader = CourseLoader(
-      schemaDirectory: folder.appendingPathComponent("schema"),
-      fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")])
+    let loader = CourseFiles.loader(global: self)
     let certificationsFile = folder.appendingPathComponent("certifications.xml")
     guard FileManager.default.fileExists(atPath: certificationsFile.path) else {
       throw UserError(

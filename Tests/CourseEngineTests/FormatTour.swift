@@ -8,7 +8,7 @@ func paragraph(_ language: String, _ text: String) -> LanguageBlock {
   LanguageBlock(language: language, block: .paragraph([.text(text)]), location: .unknown)
 }
 
-/// A Swift-value copy of /work/shared/examples/format-tour.xml (Courses/format-tour.xml).
+/// A Swift-value copy of Courses/format-tour.xml (the format tour of DESIGN §3).
 enum FormatTour {
   static let roleplay = Roleplay(
     id: "pause-cafe", title: bi("La pause café", "The coffee break"),
