@@ -99,7 +99,8 @@ public struct PathStep: Sendable, Hashable {
 public struct ActivitySummary: Sendable, Hashable {
   public enum Detail: Sendable, Hashable {
     case lesson
-    case quiz(score: Double, questionCount: Int, passPercent: Int)
+    /// `review`: the questions not fully right, to go over in the debrief.
+    case quiz(score: Double, questionCount: Int, passPercent: Int, review: [QuestionReview] = [])
     case roleplay(
       points: Int, passMark: Int?, skills: [SkillLine], ending: String?, reasons: [Message], path: [PathStep])
   }
@@ -113,6 +114,21 @@ public struct ActivitySummary: Sendable, Hashable {
     self.title = title
     self.passed = passed
     self.detail = detail
+  }
+}
+
+/// A question to go over in a quiz's debrief: what was answered, what was right, and why.
+public struct QuestionReview: Sendable, Hashable {
+  public var prompt: String
+  public var answerGiven: String
+  public var rightAnswer: String
+  public var explanation: String?
+
+  public init(prompt: String, answerGiven: String, rightAnswer: String, explanation: String?) {
+    self.prompt = prompt
+    self.answerGiven = answerGiven
+    self.rightAnswer = rightAnswer
+    self.explanation = explanation
   }
 }
 
@@ -326,11 +342,26 @@ public struct CourseRenderer: Sendable {
     switch summary.detail {
     case .lesson:
       break
-    case .quiz(let score, let questionCount, let passPercent):
+    case .quiz(let score, let questionCount, let passPercent, let review):
       let percent = questionCount == 0 ? 0 : score * 100 / Double(questionCount)
       console.say(
         InterfaceText.quizScore(
           score: formatNumber(score), outOf: questionCount, percent: formatNumber(percent), passPercent: passPercent))
+      if !review.isEmpty {
+        console.say(InterfaceText.questionsToReview)
+        let labelWidth = String(review.count).count
+        for (index, question) in review.enumerated() {
+          let label = String(index + 1)
+          let prefix = "  " + String(repeating: " ", count: labelWidth - label.count) + label + ". "
+          let hanging = String(repeating: " ", count: prefix.count)
+          console.print(question.prompt, firstPrefix: prefix, restPrefix: hanging)
+          console.say(InterfaceText.yourAnswer(question.answerGiven), prefix: hanging)
+          console.say(InterfaceText.correctAnswerWas(question.rightAnswer), prefix: hanging)
+          if let explanation = question.explanation, !explanation.isEmpty {
+            console.say(InterfaceText.explanation(explanation), prefix: hanging)
+          }
+        }
+      }
     case .roleplay(let points, let passMark, let skills, let ending, let reasons, let path):
       console.say(InterfaceText.roleplayPoints(points, passMark: passMark))
       if !skills.isEmpty {

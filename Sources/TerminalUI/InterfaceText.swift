@@ -132,6 +132,12 @@ public enum InterfaceText {
     Message(fr: "Réponse en partie juste : \(score) point sur 1.", en: "Partly right: \(score) point out of 1.")
   }
 
+  public static let questionsToReview = Message(fr: "Questions à revoir :", en: "Questions to review:")
+
+  public static func yourAnswer(_ answer: String) -> Message {
+    Message(fr: "Votre réponse : \(answer)", en: "Your answer: \(answer)")
+  }
+
   public static func correctAnswerWas(_ answer: String) -> Message {
     Message(fr: "La bonne réponse : \(answer)", en: "The right answer: \(answer)")
   }

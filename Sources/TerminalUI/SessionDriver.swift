@@ -196,7 +196,13 @@ public struct SessionDriver {
     if let run = outcome.quiz {
       return ActivitySummary(
         title: outcome.title, passed: outcome.passed,
-        detail: .quiz(score: run.points.value, questionCount: run.questions.count, passPercent: run.passPercent))
+        detail: .quiz(
+          score: run.points.value, questionCount: run.questions.count, passPercent: run.passPercent,
+          review: run.questions.filter { $0.verdict != .right }.map {
+            QuestionReview(
+              prompt: $0.prompt, answerGiven: $0.answerGiven, rightAnswer: $0.rightAnswer,
+              explanation: $0.explanation)
+          }))
     }
     return ActivitySummary(title: outcome.title, passed: outcome.passed, detail: .lesson)
   }

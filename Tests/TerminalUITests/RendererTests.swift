@@ -215,3 +215,31 @@ import Testing
 
       """)
 }
+
+@Test func aQuizSummaryListsTheQuestionsToReview() {
+  let (console, out) = makeConsole(width: 60, plain: true, language: .fr)
+  CourseRenderer(console: console).activitySummary(
+    ActivitySummary(
+      title: "Vérification", passed: false,
+      detail: .quiz(
+        score: 1, questionCount: 2, passPercent: 75,
+        review: [
+          QuestionReview(
+            prompt: "Quel numéro joint la ligne québécoise de prévention du suicide ?", answerGiven: "811, option 1",
+            rightAnswer: "1 866 APPELLE (277-3553)", explanation: "1 866 APPELLE répond 24 h sur 24.")
+        ])))
+  #expect(
+    out.text == """
+
+      Vérification
+      Activité échouée.
+      Score : 1 sur 2 (50 %) ; note de passage : 75 %.
+      Questions à revoir :
+        1. Quel numéro joint la ligne québécoise de prévention du
+           suicide ?
+           Votre réponse : 811, option 1
+           La bonne réponse : 1 866 APPELLE (277-3553)
+           Explication : 1 866 APPELLE répond 24 h sur 24.
+
+      """)
+}
