@@ -25,6 +25,10 @@ struct Entraide: AsyncParsableCommand {
   /// missing argument, a value that does not parse) exits with status 2, as DESIGN §5 and §7 say,
   /// instead of ArgumentParser's 64.
   static func main() async {
+    // The common `validate` lines skip ArgumentParser's start-up cost (see ValidateInvocation).
+    if let validation = ValidateInvocation(arguments: Array(CommandLine.arguments.dropFirst())) {
+      Foundation.exit(validation.run())
+    }
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? any AsyncParsableCommand {

@@ -21,9 +21,12 @@ struct GlobalOptions: ParsableArguments {
   var by: String?
 
   /// The interface language: `--lang`, else `LC_ALL`/`LC_MESSAGES`/`LANG` (`fr*` is French), else English.
-  var language: Language {
+  var language: Language { Self.language(lang) }
+
+  /// `lang` when given, else the language of the environment.
+  static func language(_ lang: Language?) -> Language {
     if let lang { return lang }
-    return Self.environmentLanguage(ProcessInfo.processInfo.environment)
+    return environmentLanguage(ProcessInfo.processInfo.environment)
   }
 
   static func environmentLanguage(_ environment: [String: String]) -> Language {
@@ -36,7 +39,10 @@ struct GlobalOptions: ParsableArguments {
   }
 
   /// The courses folder, resolved as the README says.
-  var coursesDirectory: URL {
+  var coursesDirectory: URL { Self.coursesDirectory(courses) }
+
+  /// `courses` when given, else `$ENTRAIDE_COURSES`, else `./Courses` when it holds the schema, else installed.
+  static func coursesDirectory(_ courses: String?) -> URL {
     let environment = ProcessInfo.processInfo.environment
     if let courses { return URL(fileURLWithPath: courses) }
     if let fromEnvironment = environment["ENTRAIDE_COURSES"], !fromEnvironment.isEmpty {
@@ -46,7 +52,7 @@ struct GlobalOptions: ParsableArguments {
     if FileManager.default.fileExists(atPath: local.appendingPathComponent("schema/course.xsd").path) {
       return local
     }
-    return Self.installedCoursesDirectory
+    return installedCoursesDirectory
   }
 
   /// `<prefix>/share/entraide/Courses` next to the installed binary's `<prefix>/bin`.

@@ -24,9 +24,14 @@ extension GlobalOptions {
     do {
       return try await body()
     } catch let error as UserError {
-      let prefix = language == .fr ? "entraide : erreur : " : "entraide: error: "
-      printError(prefix + error.message.text(language).strippingControlCharacters(keepNewlines: true))
+      Self.report(error, in: language)
       throw ExitCode(error.exitCode)
     }
+  }
+
+  /// Prints `error` on standard error, in `language`, after the program's name.
+  static func report(_ error: UserError, in language: Language) {
+    let prefix = language == .fr ? "entraide : erreur : " : "entraide: error: "
+    printError(prefix + error.message.text(language).strippingControlCharacters(keepNewlines: true))
   }
 }

@@ -29,35 +29,41 @@ struct ValidateCommand: AsyncParsableCommand {
   var paths: [String] = []
 
   func run() async throws {
-    try await global.reportingErrors {
-      let language = global.language
-      let coursesDirectory = global.coursesDirectory
-      var targets = paths
-      if targets.isEmpty {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: coursesDirectory.path, isDirectory: &isDirectory),
-          isDirectory.boolValue
-        else {
-          throw UserError(
-            Message(
-              fr: "le dossier des cours « \(coursesDirectory.path) » n'existe pas ; donnez des fichiers ou --courses",
-              en: "the courses folder '\(coursesDirectory.path)' does not exist; name files or use --courses"),
-            exitCode: 2)
-        }
-        targets = [Self.displayPath(coursesDirectory)]
-      }
-      let loader = CourseLoader(
-        schemaDirectory: coursesDirectory.appendingPathComponent("schema"),
-        fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")])
-      let explorer = Explorer()
-      let report = loader.validate(paths: targets) { course, path in
-        ValidateExploration.findings(for: course, path: path, explorer: explorer)
-      }
-      let output = Self.render(report, format: format, language: language)
-      FileHandle.standardOutput.write(Data(output.utf8))
-      if !report.unusablePaths.isEmpty { throw ExitCode(2) }
-      if report.errorCount > 0 { throw ExitCode(1) }
+    let status = try await global.reportingErrors {
+      try Self.execute(courses: global.courses, language: global.language, format: format, paths: paths)
     }
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// Validates `paths` (default: the courses folder), prints the report and gives the exit status:
+  /// 0 no error, 1 errors, 2 an unusable path. Throws a `UserError` when there is nothing to validate.
+  static func execute(courses: String?, language: Language, format: Format, paths: [String]) throws -> Int32 {
+    let coursesDirectory = GlobalOptions.coursesDirectory(courses)
+    var targets = paths
+    if targets.isEmpty {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: coursesDirectory.path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else {
+        throw UserError(
+          Message(
+            fr: "le dossier des cours « \(coursesDirectory.path) » n'existe pas ; donnez des fichiers ou --courses",
+            en: "the courses folder '\(coursesDirectory.path)' does not exist; name files or use --courses"),
+          exitCode: 2)
+      }
+      targets = [displayPath(coursesDirectory)]
+    }
+    let loader = CourseLoader(
+      schemaDirectory: coursesDirectory.appendingPathComponent("schema"),
+      fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")])
+    let explorer = Explorer()
+    let report = loader.validate(paths: targets) { course, path in
+      ValidateExploration.findings(for: course, path: path, explorer: explorer)
+    }
+    let output = render(report, format: format, language: language)
+    FileHandle.standardOutput.write(Data(output.utf8))
+    if !report.unusablePaths.isEmpty { return 2 }
+    return report.errorCount > 0 ? 1 : 0
   }
 
   /// A path relative to the current folder when inside it, for short, clickable finding lines.
