@@ -17,7 +17,10 @@ import Testing
     (["validate", "--format", "text"], ValidateInvocation(format: .text)),
     (["validate", "--lang", "fr", "x.xml"], ValidateInvocation(lang: .fr, paths: ["x.xml"])),
     (["validate", "--lang=EN"], ValidateInvocation(lang: .en)),
-    (["validate", "x.xml", "--courses", "/opt/c", "y.xml"], ValidateInvocation(courses: "/opt/c", paths: ["x.xml", "y.xml"])),
+    (
+      ["validate", "x.xml", "--courses", "/opt/c", "y.xml"],
+      ValidateInvocation(courses: "/opt/c", paths: ["x.xml", "y.xml"])
+    ),
     (["validate", "--courses=c d"], ValidateInvocation(courses: "c d")),
     (["validate", "--no-color", "x.xml"], ValidateInvocation(noColor: true, paths: ["x.xml"])),
     (["validate", "--db", "r.sqlite", "--by", "marie"], ValidateInvocation(db: "r.sqlite", by: "marie")),
