@@ -20,12 +20,14 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // Processor affinity for CourseXML's worker threads (glibc's _GNU_SOURCE calls, which Swift does not see).
+    .target(name: "CThreads"),
     // Pure values: courses, certifications, localized text. No I/O.
     .target(name: "CourseModel"),
     // Reads course and certification files with libxml2, validates them against the XSDs, lints them.
     .target(
       name: "CourseXML",
-      dependencies: ["CLibXML2", "CourseModel", .product(name: "Crypto", package: "swift-crypto")]),
+      dependencies: ["CLibXML2", "CThreads", "CourseModel", .product(name: "Crypto", package: "swift-crypto")]),
     // Pure quiz and role-play sessions, scoring, exploration.
     .target(name: "CourseEngine", dependencies: ["CourseModel"]),
     // The SQLite registry (GRDB) and the certification rules.

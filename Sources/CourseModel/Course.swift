@@ -12,7 +12,8 @@ public struct Course: Sendable, Hashable, Codable {
   public var requires: [Prerequisite]
   public var activities: [Activity]
   public var location: SourceLocation
-  /// A digest of the file's bytes (hex SHA-256), set by the loader; tells whether a file changed.
+  /// A digest of the file's bytes (hex SHA-256), set by the loader (empty when it was asked not to); tells
+  /// whether a file changed.
   public var digest: String
 
   public init(

@@ -41,14 +41,18 @@ public final class CourseLoader: @unchecked Sendable {
 
   public let schemaDirectory: URL?
   public let fallbackSchemaDirectories: [URL]
+  /// Whether each course and catalog gets its `digest` (SHA-256 of the file), which runs and records need;
+  /// validation alone does not, and the digest costs about as much as building the model.
+  public let computesDigests: Bool
   /// Compiled schemas by XSD path, under `schemasLock`.
-  private var schemas: [String: (CompiledSchema?, [Finding])] = [:]
+  private var schemas: [String: SchemaSlot] = [:]
   private let schemasLock = NSLock()
 
-  public init(schemaDirectory: URL? = nil, fallbackSchemaDirectories: [URL] = []) {
+  public init(schemaDirectory: URL? = nil, fallbackSchemaDirectories: [URL] = [], computesDigests: Bool = true) {
     _ = libxmlSetUp
     self.schemaDirectory = schemaDirectory
     self.fallbackSchemaDirectories = fallbackSchemaDirectories
+    self.computesDigests = computesDigests
   }
 
   /// Reads a course file. The course is nil when the file is unreadable, not XML or breaks the schema;
@@ -97,10 +101,9 @@ public final class CourseLoader: @unchecked Sendable {
     if status.st_size > Self.maximumFileSize {
       return fail("too-large", Messages.tooLarge(path, limit: Self.maximumFileSize / (1024 * 1024)))
     }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    guard let bytes = readFile(url.path, size: Int(status.st_size)) else {
       return fail("unreadable", Messages.unreadable(path))
     }
-    let bytes = [UInt8](data)
     let source = SourceText(bytes: bytes)
 
     // Bytes before XML.
@@ -169,7 +172,7 @@ public final class CourseLoader: @unchecked Sendable {
       guard !result.findings.hasErrors else { break digestAndBuild }
 
       // The model, then lint.
-      let digest = hexadecimal(SHA256.hash(data: data))
+      let digest = computesDigests ? hexadecimal(SHA256.hash(data: bytes)) : ""
       var builder = ModelBuilder(path: path, locations: locations)
       switch kind {
       case .course:
@@ -218,25 +221,71 @@ public final class CourseLoader: @unchecked Sendable {
       )
     }
     let key = found.standardizedFileURL.path
+    // One slot per schema: two schemas compile at the same time on two threads, and a file waits only
+    // for the schema it needs.
     schemasLock.lock()
-    defer { schemasLock.unlock() }
-    if let cached = schemas[key] { return cached }
-    let (schema, errors) = CompiledSchema.load(path: key)
-    var findings = errors.filter { $0.level != XML_ERR_WARNING }.map { error in
-      Finding(
-        path: found.relativePath, location: SourceLocation(line: max(error.line, 1), column: max(error.column, 1)),
-        code: "schema-invalid", message: Messages.schemaInvalid(error))
-    }
-    if schema == nil, findings.isEmpty {
-      findings.append(
+    let slot = schemas[key] ?? SchemaSlot()
+    schemas[key] = slot
+    schemasLock.unlock()
+    return slot.value {
+      let (schema, errors) = CompiledSchema.load(path: key)
+      var findings = errors.filter { $0.level != XML_ERR_WARNING }.map { error in
         Finding(
-          path: found.relativePath, location: .unknown, code: "schema-invalid",
-          message: Messages.schemaMissing(file: kind.schemaFile, searched: [found.relativePath])))
+          path: found.relativePath, location: SourceLocation(line: max(error.line, 1), column: max(error.column, 1)),
+          code: "schema-invalid", message: Messages.schemaInvalid(error))
+      }
+      if schema == nil, findings.isEmpty {
+        findings.append(
+          Finding(
+            path: found.relativePath, location: .unknown, code: "schema-invalid",
+            message: Messages.schemaMissing(file: kind.schemaFile, searched: [found.relativePath])))
+      }
+      return (schema, findings)
     }
-    let entry = (schema, findings)
-    schemas[key] = entry
-    return entry
   }
+}
+
+/// A compiled schema and its findings, computed once by the first thread that asks.
+private final class SchemaSlot: @unchecked Sendable {
+  private let lock = NSLock()
+  private var compiled: (CompiledSchema?, [Finding])?
+
+  func value(compile: () -> (CompiledSchema?, [Finding])) -> (CompiledSchema?, [Finding]) {
+    lock.lock()
+    defer { lock.unlock() }
+    if let compiled { return compiled }
+    let result = compile()
+    compiled = result
+    return result
+  }
+}
+
+/// The bytes of a file of about `size` bytes (all of them if it grew meanwhile, up to just past the size
+/// limit), or nil when it cannot be read. Plain `read(2)` into the array: no `Data`, no copy.
+func readFile(_ path: String, size: Int) -> [UInt8]? {
+  let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  guard descriptor >= 0 else { return nil }
+  defer { close(descriptor) }
+  var result: [UInt8] = []
+  // One byte more than expected: a read that fills the chunk means the file may hold more.
+  let chunk = max(size, 4095) + 1
+  while result.count <= CourseLoader.maximumFileSize {
+    var failed = false
+    let part = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
+      initialized = 0
+      while initialized < chunk, let base = buffer.baseAddress {
+        let count = read(descriptor, base + initialized, chunk - initialized)
+        if count < 0, errno == EINTR { continue }
+        if count < 0 { failed = true }
+        if count <= 0 { break }
+        initialized += count
+      }
+    }
+    if failed { return nil }
+    if result.isEmpty { result = part } else { result += part }
+    if part.count < chunk { break }
+  }
+  return result
 }
 
 /// Lower-case hexadecimal of bytes.

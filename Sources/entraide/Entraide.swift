@@ -27,7 +27,7 @@ struct Entraide: AsyncParsableCommand {
   static func main() async {
     // The common `validate` lines skip ArgumentParser's start-up cost (see ValidateInvocation).
     if let validation = ValidateInvocation(arguments: Array(CommandLine.arguments.dropFirst())) {
-      Foundation.exit(validation.run())
+      validation.run()
     }
     do {
       var command = try parseAsRoot()

@@ -26,12 +26,8 @@ struct GlobalOptions: ParsableArguments {
   /// `lang` when given, else the language of the environment.
   static func language(_ lang: Language?) -> Language {
     if let lang { return lang }
-    return environmentLanguage(ProcessInfo.processInfo.environment)
-  }
-
-  static func environmentLanguage(_ environment: [String: String]) -> Language {
     for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-      if let value = environment[key], !value.isEmpty {
+      if let value = environmentVariable(key) {
         return Language(localeIdentifier: value) ?? .en
       }
     }
@@ -43,35 +39,58 @@ struct GlobalOptions: ParsableArguments {
 
   /// `courses` when given, else `$ENTRAIDE_COURSES`, else `./Courses` when it holds the schema, else installed.
   static func coursesDirectory(_ courses: String?) -> URL {
-    let environment = ProcessInfo.processInfo.environment
     if let courses { return URL(fileURLWithPath: courses) }
-    if let fromEnvironment = environment["ENTRAIDE_COURSES"], !fromEnvironment.isEmpty {
+    if let fromEnvironment = environmentVariable("ENTRAIDE_COURSES") {
       return URL(fileURLWithPath: fromEnvironment)
     }
-    let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Courses")
-    if FileManager.default.fileExists(atPath: local.appendingPathComponent("schema/course.xsd").path) {
-      return local
+    if access("Courses/schema/course.xsd", F_OK) == 0 {
+      return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Courses")
     }
     return installedCoursesDirectory
   }
 
   /// `<prefix>/share/entraide/Courses` next to the installed binary's `<prefix>/bin`.
   static var installedCoursesDirectory: URL {
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    let prefix = executable.deletingLastPathComponent().deletingLastPathComponent()
+    let prefix = executablePath.deletingLastPathComponent().deletingLastPathComponent()
     return prefix.appendingPathComponent("share/entraide/Courses")
+  }
+
+  /// The running binary, links resolved: `/proc/self/exe`, else `argv[0]` looked up in `PATH` as a shell does.
+  static var executablePath: URL {
+    if let resolved = realPath("/proc/self/exe") { return URL(fileURLWithPath: resolved) }
+    let name = CommandLine.arguments.first ?? "entraide"
+    if !name.contains("/") {
+      for folder in (environmentVariable("PATH") ?? "").split(separator: ":") {
+        let candidate = "\(folder)/\(name)"
+        if access(candidate, X_OK) == 0 { return URL(fileURLWithPath: realPath(candidate) ?? candidate) }
+      }
+    }
+    return URL(fileURLWithPath: name).resolvingSymlinksInPath()
+  }
+
+  /// `path` with every link and `..` resolved, or nil when it does not exist.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// A variable of the environment, nil when unset or empty. (`getenv`: `ProcessInfo.environment` copies the
+  /// whole environment into a dictionary, a measurable part of `validate`'s start.)
+  static func environmentVariable(_ name: String) -> String? {
+    guard let value = getenv(name), value.pointee != 0 else { return nil }
+    return String(cString: value)
   }
 
   /// The registry file: `--db`, else `$ENTRAIDE_DB`, else `$XDG_DATA_HOME/entraide/registry.sqlite`.
   var databasePath: String {
-    let environment = ProcessInfo.processInfo.environment
     if let db { return db }
-    if let fromEnvironment = environment["ENTRAIDE_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+    if let fromEnvironment = Self.environmentVariable("ENTRAIDE_DB") { return fromEnvironment }
     let dataHome: String
-    if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+    if let xdg = Self.environmentVariable("XDG_DATA_HOME"), xdg.hasPrefix("/") {
       dataHome = xdg
     } else {
-      dataHome = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+      dataHome = (Self.environmentVariable("HOME") ?? NSHomeDirectory()) + "/.local/share"
     }
     return dataHome + "/entraide/registry.sqlite"
   }

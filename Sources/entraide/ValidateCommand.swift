@@ -29,15 +29,14 @@ struct ValidateCommand: AsyncParsableCommand {
   var paths: [String] = []
 
   func run() async throws {
-    let status = try await global.reportingErrors {
+    try await global.reportingErrors { () throws -> Void in
       try Self.execute(courses: global.courses, language: global.language, format: format, paths: paths)
     }
-    if status != 0 { throw ExitCode(status) }
   }
 
-  /// Validates `paths` (default: the courses folder), prints the report and gives the exit status:
-  /// 0 no error, 1 errors, 2 an unusable path. Throws a `UserError` when there is nothing to validate.
-  static func execute(courses: String?, language: Language, format: Format, paths: [String]) throws -> Int32 {
+  /// Validates `paths` (default: the courses folder), prints the report and exits: 0 no error, 1 errors,
+  /// 2 an unusable path. Throws a `UserError` when there is nothing to validate.
+  static func execute(courses: String?, language: Language, format: Format, paths: [String]) throws -> Never {
     let coursesDirectory = GlobalOptions.coursesDirectory(courses)
     var targets = paths
     if targets.isEmpty {
@@ -55,15 +54,17 @@ struct ValidateCommand: AsyncParsableCommand {
     }
     let loader = CourseLoader(
       schemaDirectory: coursesDirectory.appendingPathComponent("schema"),
-      fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")])
+      fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")],
+      computesDigests: false)
     let explorer = Explorer()
     let report = loader.validate(paths: targets) { course, path in
       ValidateExploration.findings(for: course, path: path, explorer: explorer)
     }
     let output = render(report, format: format, language: language)
     FileHandle.standardOutput.write(Data(output.utf8))
-    if !report.unusablePaths.isEmpty { return 2 }
-    return report.errorCount > 0 ? 1 : 0
+    let status: Int32 = !report.unusablePaths.isEmpty ? 2 : report.errorCount > 0 ? 1 : 0
+    // The process ends here: freeing every course model first would only add to the run's time.
+    withExtendedLifetime(report) { Foundation.exit(status) }
   }
 
   /// A path relative to the current folder when inside it, for short, clickable finding lines.

@@ -67,17 +67,17 @@ extension ValidateInvocation {
     }
   }
 
-  /// Runs the validation and gives the exit status, as `ValidateCommand.run()` does.
-  func run() -> Int32 {
+  /// Runs the validation and exits with its status, as `ValidateCommand.run()` does.
+  func run() -> Never {
     let language = GlobalOptions.language(lang)
     do {
-      return try ValidateCommand.execute(courses: courses, language: language, format: format, paths: paths)
+      try ValidateCommand.execute(courses: courses, language: language, format: format, paths: paths)
     } catch let error as UserError {
       GlobalOptions.report(error, in: language)
-      return error.exitCode
+      Foundation.exit(error.exitCode)
     } catch {
       printError("entraide: \(error)")
-      return 1
+      Foundation.exit(1)
     }
   }
 }
