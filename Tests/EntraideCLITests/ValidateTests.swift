@@ -166,3 +166,33 @@ func explorerFindingsAreReported(_ fixture: String, _ expected: [String]) throws
     result.stdout.contains(":3:19: error: character U+001B is not allowed in XML (a control character); remove it"))
   #expect(result.status == 1)
 }
+
+/// Installed as `make install` does and started by name through `PATH`, from a folder without courses,
+/// the binary finds the courses installed beside it (`<prefix>/share/entraide/Courses`).
+@Test func anInstalledBinaryStartedThroughPathFindsItsCourses() throws {
+  let prefix = try Entraide.temporaryDirectory("entraide-prefix")
+  defer { try? FileManager.default.removeItem(at: prefix) }
+  let files = FileManager.default
+  try files.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+  try files.createDirectory(at: prefix.appendingPathComponent("share/entraide"), withIntermediateDirectories: true)
+  try files.copyItem(at: Entraide.binary, to: prefix.appendingPathComponent("bin/entraide"))
+  try files.copyItem(at: Entraide.coursesDirectory, to: prefix.appendingPathComponent("share/entraide/Courses"))
+  let elsewhere = try Entraide.temporaryDirectory("entraide-elsewhere")
+  defer { try? files.removeItem(at: elsewhere) }
+  let shipped = try files.contentsOfDirectory(atPath: Entraide.coursesDirectory.path).filter { $0.hasSuffix(".xml") }
+
+  let result = try Entraide.run(
+    ["entraide", "validate"], environment: ["PATH": prefix.appendingPathComponent("bin").path + ":/usr/bin:/bin"],
+    currentDirectory: elsewhere, executable: URL(fileURLWithPath: "/usr/bin/env"))
+  let installed = prefix.appendingPathComponent("share/entraide/Courses").resolvingSymlinksInPath().path
+  #expect(result.stdout == "\(shipped.count) files checked: 0 errors, 0 warnings\n")
+  #expect(result.stderr == "")
+  #expect(result.status == 0)
+  // The folder it read is the installed one (named in a finding when a file is bad).
+  try Data("<course".utf8).write(to: prefix.appendingPathComponent("share/entraide/Courses/zz-broken.xml"))
+  let broken = try Entraide.run(
+    ["entraide", "validate"], environment: ["PATH": prefix.appendingPathComponent("bin").path + ":/usr/bin:/bin"],
+    currentDirectory: elsewhere, executable: URL(fileURLWithPath: "/usr/bin/env"))
+  #expect(broken.stdout.hasPrefix("\(installed)/zz-broken.xml:1:8: error: "))
+  #expect(broken.status == 1)
+}

@@ -45,19 +45,22 @@ enum Entraide {
 
   /// Runs `entraide` with `arguments`, feeding `stdin`; `environment` adds to a clean base
   /// (PATH, HOME, LANG=C, NO_COLOR unset), so the host's settings never leak into a test.
+  /// `executable` stands for the built binary (e.g. `/usr/bin/env`, to find `entraide` through `PATH`).
   static func run(
     _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-    currentDirectory: URL? = nil
+    currentDirectory: URL? = nil, executable: URL = binary
   ) throws -> RunResult {
     try run(
-      arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment, currentDirectory: currentDirectory)
+      arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment, currentDirectory: currentDirectory,
+      executable: executable)
   }
 
   static func run(
-    _ arguments: [String], stdinData: Data?, environment: [String: String] = [:], currentDirectory: URL? = nil
+    _ arguments: [String], stdinData: Data?, environment: [String: String] = [:], currentDirectory: URL? = nil,
+    executable: URL = binary
   ) throws -> RunResult {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     var base = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
