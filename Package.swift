@@ -51,7 +51,9 @@ let package = Package(
       ],
       // Release on Linux: a position-dependent executable. Its 92,000 relative relocations otherwise touch
       // (and copy) about 300 pages at every start, 2 ms of `entraide validate`'s 22. See docs/validate.md.
-      linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+      linkerSettings: [
+        .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
+      ]
     ),
     // Benchmarks (release): exploration of a generated 200-scene role-play; see Benchmarks/run.
     .executableTarget(name: "EntraideBenchmarks", dependencies: ["CourseEngine"], path: "Benchmarks/EngineBench"),
