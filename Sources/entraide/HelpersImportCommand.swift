@@ -26,14 +26,18 @@ struct HelpersImportCommand: AsyncParsableCommand {
       let helpers = try mappingRegistryErrors {
         try registry.importHelpers(rows, source: URL(fileURLWithPath: file).lastPathComponent)
       }
-      let ids = helpers.map(\.id).joined(separator: ", ").strippingControlCharacters()
+      // One line per helper: the id each was given, which `record` and `run` need.
+      let width = helpers.map(\.id.count).max() ?? 0
+      let lines = helpers.map { helper in
+        "  " + helper.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + helper.name
+      }.joined(separator: "\n").strippingControlCharacters(keepNewlines: true)
       let count = helpers.count
       print(
         Message(
           fr: count == 0
             ? "Aucun·e entraidant·e dans le fichier."
-            : "\(count) entraidant·e\(count > 1 ? "s" : "") importé·e\(count > 1 ? "s" : "") : \(ids).",
-          en: count == 0 ? "No helpers in the file." : "\(count) helper\(count > 1 ? "s" : "") imported: \(ids)."
+            : "\(count) entraidant·e\(count > 1 ? "s" : "") importé·e\(count > 1 ? "s" : "") :\n\(lines)",
+          en: count == 0 ? "No helpers in the file." : "\(count) helper\(count > 1 ? "s" : "") imported:\n\(lines)"
         ).text(global.language))
     }
   }

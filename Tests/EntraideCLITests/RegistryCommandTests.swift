@@ -101,7 +101,7 @@ import Testing
     .write(to: good)
   var result = try sandbox.run(["helpers", "import", good.path], language: "fr_CA.UTF-8")
   #expect(result.status == 0)
-  #expect(result.stdout == "2 entraidant·es importé·es : mtremblay, jcote.\n")
+  #expect(result.stdout == "2 entraidant·es importé·es :\n  mtremblay  Marie Tremblay\n  jcote      Jean Côté\n")
 
   let bad = sandbox.folder.appendingPathComponent("bad.csv")
   try Data("name,local,region,id\nAnn Lee,FTQ 2,Laval,alee\nBob Roy,FTQ 2,Laval,\nDup,FTQ 2,Laval,jcote\n".utf8).write(
