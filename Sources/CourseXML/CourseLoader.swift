@@ -205,7 +205,7 @@ public final class CourseLoader: @unchecked Sendable {
     var candidates: [URL] = []
     if let schemaDirectory { candidates.append(schemaDirectory) }
     candidates.append(url.deletingLastPathComponent().appendingPathComponent("schema"))
-    candidates += fallbackSchemaDirectories
+    for fallback in fallbackSchemaDirectories where !candidates.contains(fallback) { candidates.append(fallback) }
     let found = candidates.map { $0.appendingPathComponent(kind.schemaFile) }.first {
       FileManager.default.isReadableFile(atPath: $0.path)
     }
