@@ -90,8 +90,11 @@ public final class CourseLoader: @unchecked Sendable {
     // device could block or never end.
     var status = stat()
     guard stat(url.path, &status) == 0 else {
-      return errno == EACCES
-        ? fail("unreadable", Messages.unreadable(path)) : fail("missing-file", Messages.missingFile(path))
+      switch errno {
+      case EACCES: return fail("unreadable", Messages.unreadable(path))
+      case ELOOP: return fail("unreadable", Messages.linkLoop(path))
+      default: return fail("missing-file", Messages.missingFile(path))
+      }
     }
     switch status.st_mode & S_IFMT {
     case S_IFREG: break

@@ -59,6 +59,12 @@ enum Messages {
       en: "file '\(path)' does not exist; check the path")
   }
 
+  static func linkLoop(_ path: String) -> Message {
+    Message(
+      fr: "« \(path) » est un lien symbolique qui mène à lui-même (une boucle) ; corrigez le lien",
+      en: "'\(path)' is a symbolic link that leads back to itself (a loop); fix the link")
+  }
+
   static func isDirectory(_ path: String) -> Message {
     Message(
       fr: "« \(path) » est un dossier, pas un fichier de cours ; nommez un fichier .xml",

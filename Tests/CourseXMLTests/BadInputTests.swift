@@ -242,3 +242,27 @@ func unreadableFileIsAFinding() throws {
     ])
   #expect(syntax.map(\.location.line) == [70_012, 70_012])
 }
+
+/// A file that opens but whose reading fails (this process's memory file: reading address 0 fails), so the
+/// "cannot be read" finding is also checked where tests run as root.
+@Test func fileWhoseReadingFailsIsAFinding() {
+  let result = makeLoader().load(at: URL(fileURLWithPath: "/proc/self/mem"))
+  #expect(result.findings.map(\.code) == ["unreadable"])
+  #expect(result.findings.first?.message.en == "file '/proc/self/mem' cannot be read; check its permissions")
+  #expect(result.findings.first?.location == .unknown)
+}
+
+@Test func symbolicLinkLoopIsAFinding() throws {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-loop-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let link = folder.appendingPathComponent("course.xml")
+  #expect(symlink(link.path, link.path) == 0)
+  let result = makeLoader().load(at: link)
+  #expect(result.findings.map(\.code) == ["unreadable"])
+  #expect(
+    result.findings.first?.message
+      == Message(
+        fr: "« \(link.path) » est un lien symbolique qui mène à lui-même (une boucle) ; corrigez le lien",
+        en: "'\(link.path)' is a symbolic link that leads back to itself (a loop); fix the link"))
+}
