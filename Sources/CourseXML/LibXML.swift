@@ -281,6 +281,14 @@ extension String {
 
   /// Whether this string equals a NUL-terminated UTF-8 C string, without converting either.
   func equalsCString(_ other: UnsafePointer<xmlChar>) -> Bool {
+    // Names are literals, stored contiguously: compare in place (strncmp stops at `other`'s end).
+    let compared = utf8.withContiguousStorageIfAvailable { mine -> Bool in
+      guard let base = mine.baseAddress else { return other[0] == 0 }
+      return strncmp(
+        UnsafeRawPointer(other).assumingMemoryBound(to: CChar.self),
+        UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), mine.count) == 0 && other[mine.count] == 0
+    }
+    if let compared { return compared }
     var index = 0
     for byte in utf8 {
       guard other[index] == byte else { return false }

@@ -1,5 +1,6 @@
 import CLibXML2
 import CourseModel
+import Foundation
 
 /// The bytes of a file with its line starts: turns byte offsets and element starts into line:column.
 /// Columns count characters (Unicode scalars), as libxml2 does.
@@ -12,7 +13,12 @@ struct SourceText {
     self.bytes = bytes
     var starts = [0]
     bytes.withUnsafeBufferPointer { buffer in
-      for offset in 0..<buffer.count where buffer[offset] == 0x0A { starts.append(offset + 1) }
+      guard let base = buffer.baseAddress else { return }
+      var offset = 0
+      while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+        offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+        starts.append(offset)
+      }
     }
     self.lineStarts = starts
   }
@@ -158,42 +164,56 @@ struct ElementLocations {
 extension SourceText {
   /// Byte offsets of every start tag (`<name`), in source order.
   func startTagOffsets() -> [Int] {
-    var result: [Int] = []
-    var index = 0
-    let count = bytes.count
-    func skip(past terminator: [UInt8], from start: Int) -> Int {
-      var position = start
-      while position + terminator.count <= count {
-        if bytes[position] == terminator[0], bytes[position..<(position + terminator.count)].elementsEqual(terminator) {
-          return position + terminator.count
+    bytes.withUnsafeBufferPointer { buffer -> [Int] in
+      guard let base = buffer.baseAddress else { return [] }
+      let count = buffer.count
+      var result: [Int] = []
+      result.reserveCapacity(count / 64)
+      /// The offset of the next `byte` at or after `start`, or `count`.
+      func next(_ byte: UInt8, from start: Int) -> Int {
+        guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+      }
+      /// Whether `literal` is at `offset`.
+      func matches(_ literal: StaticString, at offset: Int) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard offset + length <= count else { return false }
+        return memcmp(base + offset, literal.utf8Start, length) == 0
+      }
+      /// The offset just past the next `terminator` at or after `start`, or `count`.
+      func skip(past terminator: StaticString, from start: Int) -> Int {
+        let first = terminator.utf8Start.pointee
+        var position = start
+        while true {
+          position = next(first, from: position)
+          if position >= count { return count }
+          if matches(terminator, at: position) { return position + terminator.utf8CodeUnitCount }
+          position += 1
         }
-        position += 1
       }
-      return count
-    }
-    while index < count {
-      guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else {
-        index += 1
-        continue
-      }
-      switch bytes[index + 1] {
-      case UInt8(ascii: "!"):
-        if index + 3 < count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
-          index = skip(past: Array("-->".utf8), from: index + 4)
-        } else if bytes[(index + 1)..<min(count, index + 9)].elementsEqual(Array("![CDATA[".utf8)) {
-          index = skip(past: Array("]]>".utf8), from: index + 9)
-        } else {
-          index = skip(past: [UInt8(ascii: ">")], from: index + 2)
+      var index = next(UInt8(ascii: "<"), from: 0)
+      while index < count {
+        guard index + 1 < count else { break }
+        switch buffer[index + 1] {
+        case UInt8(ascii: "!"):
+          if matches("<!--", at: index) {
+            index = skip(past: "-->", from: index + 4)
+          } else if matches("<![CDATA[", at: index) {
+            index = skip(past: "]]>", from: index + 9)
+          } else {
+            index = skip(past: ">", from: index + 2)
+          }
+        case UInt8(ascii: "?"):
+          index = skip(past: "?>", from: index + 2)
+        case UInt8(ascii: "/"):
+          index += 2
+        default:
+          result.append(index)
+          index += 1
         }
-      case UInt8(ascii: "?"):
-        index = skip(past: Array("?>".utf8), from: index + 2)
-      case UInt8(ascii: "/"):
-        index += 2
-      default:
-        result.append(index)
-        index += 1
+        index = next(UInt8(ascii: "<"), from: index)
       }
+      return result
     }
-    return result
   }
 }

@@ -157,3 +157,16 @@ private func tour() throws -> Course {
       SourceLocation(line: 3, column: 1), SourceLocation(line: 3, column: 29),
     ])
 }
+
+@Test func startTagScanStopsCleanlyAtTheEnd() {
+  // An unterminated comment hides the rest; a `<` as the last byte is no tag.
+  let open = SourceText(bytes: Array("<a>\n<!-- <b>\n<c/>".utf8))
+  #expect(open.startTagOffsets() == [0])
+  #expect(open.lineStarts == [0, 4, 13])
+  let trailing = SourceText(bytes: Array("<a/>\r\n<b/><".utf8))
+  #expect(trailing.startTagOffsets() == [0, 6])
+  #expect(trailing.location(ofOffset: 6) == SourceLocation(line: 2, column: 1))
+  #expect(SourceText(bytes: []).startTagOffsets() == [])
+  #expect(SourceText(bytes: []).lineStarts == [0])
+  #expect(SourceText(bytes: Array("\n\n".utf8)).lineStarts == [0, 1, 2])
+}
