@@ -23,7 +23,7 @@ struct Entraide: AsyncParsableCommand {
 
   /// Parses and runs like `AsyncParsableCommand.main()`, except that bad usage (an unknown option, a
   /// missing argument, a value that does not parse) exits with status 2, as DESIGN §5 and §7 say,
-  /// instead of ArgumentParser's 64.
+  /// instead of ArgumentParser's 64, with its message in the interface language.
   static func main() async {
     // The common `validate` lines skip ArgumentParser's start-up cost (see ValidateInvocation).
     if let validation = ValidateInvocation(arguments: Array(CommandLine.arguments.dropFirst())) {
@@ -38,7 +38,8 @@ struct Entraide: AsyncParsableCommand {
       }
     } catch {
       if exitCode(for: error) == .validationFailure {
-        printError(fullMessage(for: error))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        printError(UsageErrorText.text(fullMessage(for: error), in: UsageErrorText.language(of: arguments)))
         Foundation.exit(2)
       }
       exit(withError: error)

@@ -5,19 +5,25 @@ import Foundation
 /// Options every command takes: where the registry and the courses are, the language, colour.
 struct GlobalOptions: ParsableArguments {
   @Option(
-    name: .long, help: "Registry database file (default: $ENTRAIDE_DB, else $XDG_DATA_HOME/entraide/registry.sqlite).")
+    name: .long,
+    help: "Registry file (default: $ENTRAIDE_DB, else $XDG_DATA_HOME/entraide/registry.sqlite). / Fichier du registre.")
   var db: String?
 
-  @Option(name: .long, help: "Courses folder (default: $ENTRAIDE_COURSES, else ./Courses, else the installed courses).")
+  @Option(
+    name: .long,
+    help:
+      "Courses folder (default: $ENTRAIDE_COURSES, else ./Courses, else the installed courses). / Dossier des cours.")
   var courses: String?
 
   @Option(name: .long, help: "Interface language: fr or en (default: from LC_ALL / LANG, else en).")
   var lang: Language?
 
-  @Flag(name: .long, help: "No colour in the output.")
+  @Flag(name: .long, help: "No colour in the output. / Sans couleur.")
   var noColor = false
 
-  @Option(name: .long, help: "Author of the changes in the audit log (default: $USER).")
+  @Option(
+    name: .long,
+    help: "Author of the changes in the audit log (default: $USER). / Auteur·e des modifications au journal.")
   var by: String?
 
   /// The interface language: `--lang`, else `LC_ALL`/`LC_MESSAGES`/`LANG` (`fr*` is French), else English.

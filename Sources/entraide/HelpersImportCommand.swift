@@ -11,7 +11,7 @@ struct HelpersImportCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "CSV file: name,local,region[,id,email] or nom,syndicat,région[,identifiant,courriel].")
+  @Argument(help: "CSV file: name,local,region[,id,email] / Fichier CSV : nom,syndicat,région[,identifiant,courriel].")
   var file: String
 
   func run() async throws {

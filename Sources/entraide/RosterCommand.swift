@@ -35,7 +35,7 @@ struct RosterCommand: AsyncParsableCommand {
       "Rows to renew within DAYS days: certified or due ending within DAYS, and expired. / À renouveler d’ici DAYS jours.",
       valueName: "days"))
   var dueWithin: String?
-  @Option(help: "table, csv, json, html or ics.") var format: Format = .table
+  @Option(help: "table, csv, json, html or ics. / table, csv, json, html ou ics.") var format: Format = .table
   @Option(
     name: [.customShort("o"), .customLong("output")],
     help: ArgumentHelp("Write to FILE (atomically). / Écrire dans FILE.", valueName: "file"))

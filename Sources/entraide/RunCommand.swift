@@ -21,16 +21,24 @@ struct RunCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "A course id from the courses folder, or the path of a course file.")
+  @Argument(
+    help:
+      "A course id from the courses folder, or a course file. / Un cours du dossier des cours, ou un fichier de cours.")
   var course: String
 
-  @Option(name: .long, help: "The helper's id (see `entraide helpers list`).")
+  @Option(name: .long, help: "The helper's id (see `entraide helpers list`). / Identifiant de l’entraidant·e.")
   var helper: String
 
-  @Option(name: .long, help: "Seed for quiz shuffling and drawing (default: random, kept with the attempt).")
+  @Option(
+    name: .long,
+    help: "Seed for quiz shuffling and drawing (default: random, kept with the attempt). / Germe du tirage des quiz.")
   var seed: UInt64?
 
-  @Flag(name: .long, help: "Abandon the attempt in progress (kept in the history) and start a new one.")
+  @Flag(
+    name: .long,
+    help:
+      "Abandon the attempt in progress (kept in the history) and start anew. / Abandonner la tentative en cours et recommencer."
+  )
   var restart = false
 
   @OptionGroup var display: DisplayOptions
@@ -58,7 +66,7 @@ func standardInputReader() -> LineReader {
 
 /// How the terminal output looks, for `run` and the menu.
 struct DisplayOptions: ParsableArguments {
-  @Flag(name: .long, help: "Screen-reader mode: no colour, no box drawing, no cursor movement.")
+  @Flag(name: .long, help: "Screen-reader mode: no colour, no box drawing, no cursor movement. / Mode lecteur d’écran.")
   var plain = false
 }
 

@@ -18,7 +18,7 @@ struct StatusCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: "Helper id. / Identifiant de l’entraidant·e.") var helper: String
-  @Option(help: "table or json.") var format: Format = .table
+  @Option(help: "table or json. / table ou json.") var format: Format = .table
   @Option(help: "Only this certification. / Seulement cette certification.") var certification: String?
 
   func run() async throws {

@@ -19,7 +19,8 @@ struct TestCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(name: .long, help: "Seeds to run each quiz under (default: 200).")
+  @Option(
+    name: .long, help: "Seeds to run each quiz under (default: 200). / Nombre de tirages par quiz (200 par défaut).")
   var seeds: Int = 200
 
   @Argument(

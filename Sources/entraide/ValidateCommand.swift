@@ -22,10 +22,10 @@ struct ValidateCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(name: .long, help: "Output format: text or json.")
+  @Option(name: .long, help: "Output format: text or json. / Format : text ou json.")
   var format: Format = .text
 
-  @Argument(help: "Course files or folders (default: the courses folder).")
+  @Argument(help: "Course files or folders (default: the courses folder). / Fichiers ou dossiers de cours.")
   var paths: [String] = []
 
   func run() async throws {
