@@ -17,7 +17,8 @@ public struct ValidationReport: Sendable, Hashable {
 
 extension CourseLoader {
   /// Validates files and folders: a folder stands for every `*.xml` in it (not in subfolders). Each file is
-  /// read on its own (one bad file never hides the others); then the rules across files run.
+  /// read on its own (one bad file never hides the others), once even when named twice; then the rules
+  /// across files run.
   /// `courseChecks` adds findings for each course with no error of its own or across files (the engine's
   /// explorer, which this module cannot import); it gets the course and its path, on any thread.
   /// Files are read in parallel (one per processor); the report's order does not depend on it.
@@ -51,7 +52,13 @@ extension CourseLoader {
         targets.append(url)
       }
     }
-    let urls = targets
+    // A file named twice (itself and through its folder, or through a link) is read once, under its first name.
+    var seen: Set<String> = []
+    let urls = targets.filter { url in
+      guard let resolved = realpath(url.path, nil) else { return true }
+      defer { free(resolved) }
+      return seen.insert(String(cString: resolved)).inserted
+    }
     // Largest files first, so that no thread is left with a long file once the others are done.
     let order = urls.indices.sorted { fileSize(urls[$0].path) > fileSize(urls[$1].path) }
     // Each file is read, then (a course with no error) explored, on one of the threads.

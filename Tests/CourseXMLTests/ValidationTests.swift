@@ -96,3 +96,11 @@ import Testing
   #expect(report.findings.first?.location.line == 3)
   #expect(report.files.allSatisfy { $0.file == nil })
 }
+
+@Test func aFileNamedTwiceIsReadOnce() throws {
+  let loader = CourseLoader(schemaDirectory: Paths.schemas)
+  let tour = Paths.courses.appendingPathComponent("format-tour.xml").path
+  let report = loader.validate(paths: [tour, Paths.courses.path + "/./format-tour.xml", tour])
+  #expect(report.files.map(\.path) == [tour])
+  #expect(report.findings == [])
+}
