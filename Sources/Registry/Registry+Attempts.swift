@@ -199,7 +199,7 @@ extension Registry {
   /// Records a course passed in person on `date` and applies its certification effect, in one transaction.
   ///
   /// Refused: an unknown helper or course, a course that grants or renews no certification, a date after
-  /// `today`, a prerequisite not passed on or before `date`.
+  /// `today` or before `earliestRecordDate`, a prerequisite not passed on or before `date`.
   public func record(
     helperID: String, courseID: String, on date: CalendarDate, note: String? = nil, today: CalendarDate,
     courses: CourseIndex
@@ -209,6 +209,9 @@ extension Registry {
       throw RegistryError.courseGrantsNothing(course.id)
     }
     guard date <= today else { throw RegistryError.futureDate(date: date, today: today) }
+    guard date >= Self.earliestRecordDate else {
+      throw RegistryError.dateBeforeNetworks(date: date, earliest: Self.earliestRecordDate)
+    }
     return try write { db in
       let helper = try requireHelper(db, helperID)
       let missing = CertificationRules.missingPrerequisites(

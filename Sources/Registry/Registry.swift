@@ -17,6 +17,9 @@ public final class Registry: Sendable {
   public static let applicationID: Int32 = 0x456E_7472
   /// How long a write waits for another process holding the file.
   public static let busyTimeout: TimeInterval = 10
+  /// The earliest date a course can be recorded on: the first CSN peer-help networks began in 1980
+  /// (docs/content-facts.md); an earlier date is a mistyped year.
+  public static let earliestRecordDate = CalendarDate(year: 1980, month: 1, day: 1)!
 
   let writer: any DatabaseWriter
   /// The author of the audit events this registry writes (`$USER` or `--by`).

@@ -34,6 +34,8 @@ public enum RegistryError: Error, Sendable, Hashable {
   case courseGrantsNothing(String)
   case missingPrerequisites(course: String, missing: [String])
   case futureDate(date: CalendarDate, today: CalendarDate)
+  /// A date before any peer-help network existed: a mistyped year.
+  case dateBeforeNetworks(date: CalendarDate, earliest: CalendarDate)
   case unknownAttempt(Int64)
   /// The attempt is finished: its result never changes.
   case attemptFinished(Int64)
@@ -161,6 +163,10 @@ public enum RegistryError: Error, Sendable, Hashable {
       Message(
         fr: "La date \(date) est dans le futur (aujourd’hui : \(today)).",
         en: "The date \(date) is in the future (today is \(today)).")
+    case .dateBeforeNetworks(let date, let earliest):
+      Message(
+        fr: "La date \(date) précède les premiers réseaux d’entraide (\(earliest.year)) : vérifiez l’année.",
+        en: "The date \(date) is before the first peer-help networks (\(earliest.year)): check the year.")
     case .unknownAttempt(let id):
       Message(fr: "La tentative \(id) n’existe pas.", en: "Attempt \(id) does not exist.")
     case .attemptFinished(let id):

@@ -195,3 +195,18 @@ struct CalendarDay {
     return formatter.string(from: date.addingTimeInterval(Double(days) * 86_400))
   }
 }
+
+@Test func aYearBeforeAnyNetworkIsRefusedAndNothingIsRecorded() throws {
+  let (sandbox, courses) = try recordSandbox()
+  let refused = try sandbox.run(
+    ["record", "mtremblay", "ecoute-active", "--date", "1926-11-01"] + courses, language: "fr_CA.UTF-8")
+  #expect(refused.status == 2)
+  #expect(
+    refused.stderr
+      == "entraide : erreur : La date 1926-11-01 précède les premiers réseaux d’entraide (1980) : vérifiez l’année.\n")
+  let status = try sandbox.run(["status", "mtremblay", "--format", "json"] + courses)
+  #expect(!status.stdout.contains("1926"))
+  let first = try sandbox.run(["record", "mtremblay", "ecoute-active", "--date", "1980-01-01"] + courses)
+  #expect(first.status == 0)
+  #expect(first.stdout.hasPrefix("Course “ecoute-active” recorded for mtremblay, passed on 1980-01-01.\n"))
+}

@@ -122,6 +122,10 @@ func course(_ id: String) -> CourseEntry {
     try registry.record(
       helperID: "mtremblay", courseID: "ecoute-active", on: day("2026-11-23"), today: today, courses: courseIndex)
   }
+  #expect(throws: RegistryError.dateBeforeNetworks(date: day("1979-12-31"), earliest: day("1980-01-01"))) {
+    try registry.record(
+      helperID: "mtremblay", courseID: "ecoute-active", on: day("1979-12-31"), today: today, courses: courseIndex)
+  }
   #expect(throws: RegistryError.unknownHelper("mtrembly", suggestions: ["mtremblay"])) {
     try registry.record(helperID: "mtrembly", courseID: "ecoute-active", on: today, today: today, courses: courseIndex)
   }
