@@ -162,7 +162,16 @@ struct MainMenu {
     let missing = try mappingRegistryErrors {
       try registry.missingPrerequisites(helperID: helper.id, course: CourseEntry(course), on: today)
     }
-    if !missing.isEmpty { return MenuText.markNeedsPrerequisites(missing) }
+    if !missing.isEmpty {
+      // Each prerequisite by its title, as the helper sees it in this list (its id when not shipped).
+      let titles = missing.map { id in
+        let course = courses.first { $0.id == id }
+        return Message(
+          fr: course?.title.text("fr", fallbacks: course?.languages ?? []) ?? id,
+          en: course?.title.text("en", fallbacks: course?.languages ?? []) ?? id)
+      }
+      return MenuText.markNeedsPrerequisites(titles)
+    }
     for certification in certifications.certifications(grantedBy: course.id) {
       guard let standing = standings.first(where: { $0.certificationID == certification.id }) else { continue }
       let title = certification.title.text(language.rawValue, fallbacks: ["fr", "en"]) ?? certification.id
@@ -274,9 +283,10 @@ enum MenuText {
     fr: "en cours : reprise là où vous étiez", en: "in progress: resumes where you were")
   static let markNoCertification = Message(fr: "ne compte pour aucune certification", en: "counts for no certification")
 
-  static func markNeedsPrerequisites(_ courseIDs: [String]) -> Message {
-    let list = courseIDs.joined(separator: ", ")
-    return Message(fr: "à suivre après : \(list)", en: "to take after: \(list)")
+  static func markNeedsPrerequisites(_ titles: [Message]) -> Message {
+    Message(
+      fr: "à suivre après « \(titles.map(\.fr).joined(separator: " », « ")) »",
+      en: "to take after “\(titles.map(\.en).joined(separator: "”, “"))”")
   }
 
   static func markInitial(_ certification: String) -> Message {

@@ -16,7 +16,10 @@ import Testing
   // Pick the helper, look at the courses, then back out.
   let before = try Entraide.run(["--lang", "en"], stdin: "1\n1\nq\nq\nq\n", environment: environment)
   #expect(before.status == 0, "stderr: \(before.stderr)")
-  #expect(before.stdout.contains("  5. Referral and accompaniment — to take after: ecoute-active\n"))
+  // Lines wrap at 80 columns when the output is not a terminal.
+  #expect(
+    before.stdout.contains(
+      "  5. Referral and accompaniment — to take after “Active listening: the peer\n     helper's role”\n"))
   #expect(before.stdout.contains("  1. Active listening: the peer helper's role — initial training (Peer helper)\n"))
 
   let record = try Entraide.run(
@@ -24,4 +27,23 @@ import Testing
   #expect(record.status == 0, "stderr: \(record.stderr)")
   let after = try Entraide.run(["--lang", "fr"], stdin: "1\n1\nq\nq\nq\n", environment: environment)
   #expect(after.stdout.contains("  5. Référer et accompagner — formation initiale (Entraidant·e)\n"))
+}
+
+@Test func theMenuNamesAMissingPrerequisiteByItsFrenchTitle() throws {
+  let folder = try Entraide.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let environment = [
+    "ENTRAIDE_DB": folder.appendingPathComponent("registry.sqlite").path,
+    "ENTRAIDE_COURSES": Entraide.coursesDirectory.path,
+    "ENTRAIDE_TODAY": "2026-11-22",
+  ]
+  _ = try Entraide.run(
+    ["helpers", "add", "--name", "Léa Gagnon", "--local", "CSN 42", "--region", "Montréal"], environment: environment)
+  let menu = try Entraide.run(["--lang", "fr"], stdin: "1\n1\nq\nq\nq\n", environment: environment)
+  #expect(menu.status == 0, "stderr: \(menu.stderr)")
+  let nbsp = "\u{A0}"
+  #expect(
+    menu.stdout.contains(
+      "  3. Prévention du suicide\(nbsp): agir en sentinelle — à suivre après « L'écoute\n"
+        + "     active\(nbsp): le rôle de l'entraidant·e »\n"))
 }
