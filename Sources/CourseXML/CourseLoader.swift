@@ -42,7 +42,7 @@ public final class CourseLoader: @unchecked Sendable {
   public let schemaDirectory: URL?
   public let fallbackSchemaDirectories: [URL]
   /// Whether each course and catalog gets its `digest` (SHA-256 of the file), which runs and records need;
-  /// validation alone does not, and the digest costs about as much as building the model.
+  /// validation alone does not, and the digest costs half as much as building the model.
   public let computesDigests: Bool
   /// Compiled schemas by XSD path, under `schemasLock`.
   private var schemas: [String: SchemaSlot] = [:]

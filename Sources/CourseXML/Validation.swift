@@ -60,7 +60,8 @@ extension CourseLoader {
       return seen.insert(String(cString: resolved)).inserted
     }
     // Largest files first, so that no thread is left with a long file once the others are done.
-    let order = urls.indices.sorted { fileSize(urls[$0].path) > fileSize(urls[$1].path) }
+    let sizes = urls.map { fileSize($0.path) }
+    let order = urls.indices.sorted { sizes[$0] > sizes[$1] }
     // Each file is read, then (a course with no error) explored, on one of the threads.
     let loadedInOrder: [(LoadResult, [Finding])] = concurrentMap(order.count) { position in
       let result = self.load(at: urls[order[position]])
