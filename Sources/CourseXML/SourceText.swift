@@ -35,6 +35,26 @@ struct SourceText {
     return SourceLocation(line: low + 1, column: characterCount(from: start, to: offset) + 1)
   }
 
+  /// The locations of ascending byte offsets, in one pass over the lines and bytes they span.
+  func locations(ofAscendingOffsets offsets: [Int]) -> [SourceLocation] {
+    var result: [SourceLocation] = []
+    result.reserveCapacity(offsets.count)
+    var line = 0
+    var previous = (offset: 0, column: 1)
+    for offset in offsets {
+      var nextLine = line
+      while nextLine + 1 < lineStarts.count, lineStarts[nextLine + 1] <= offset { nextLine += 1 }
+      if nextLine != line || offset < previous.offset || result.isEmpty {
+        line = nextLine
+        previous = (lineStarts[line], 1)
+      }
+      let column = previous.column + characterCount(from: previous.offset, to: offset)
+      result.append(SourceLocation(line: line + 1, column: column))
+      previous = (offset, column)
+    }
+    return result
+  }
+
   /// Characters (UTF-8 lead bytes) between two byte offsets.
   func characterCount(from start: Int, to end: Int) -> Int {
     var count = 0
@@ -138,13 +158,12 @@ struct ElementLocations {
   private var locations: [SourceLocation] = []
 
   init(root: xmlNodePtr?, source: SourceText) {
-    let starts = source.startTagOffsets()
+    let starts = source.locations(ofAscendingOffsets: source.startTagOffsets())
     var result: [SourceLocation] = []
     result.reserveCapacity(starts.count)
     func visit(_ node: xmlNodePtr) {
       let location =
-        result.count < starts.count
-        ? source.location(ofOffset: starts[result.count]) : SourceLocation(line: node.lineNumber, column: 1)
+        result.count < starts.count ? starts[result.count] : SourceLocation(line: node.lineNumber, column: 1)
       result.append(location)
       node.pointee._private = UnsafeMutableRawPointer(bitPattern: result.count)
       for child in node.elementChildren { visit(child) }

@@ -170,3 +170,19 @@ private func tour() throws -> Course {
   #expect(SourceText(bytes: []).lineStarts == [0])
   #expect(SourceText(bytes: Array("\n\n".utf8)).lineStarts == [0, 1, 2])
 }
+
+@Test func locationsInOnePassMatchLocationsOneByOne() throws {
+  let text = try String(contentsOf: Paths.courses.appendingPathComponent("ecoute-active.xml"), encoding: .utf8)
+  let source = SourceText(bytes: Array(text.utf8))
+  let offsets = source.startTagOffsets()
+  #expect(offsets.count > 300)
+  #expect(source.locations(ofAscendingOffsets: offsets) == offsets.map(source.location(ofOffset:)))
+  let small = SourceText(bytes: Array("é<a>\n\n  <b><c/>\nxé<d/>".utf8))
+  let some = [2, 9, 12, 20]
+  #expect(
+    small.locations(ofAscendingOffsets: some) == [
+      SourceLocation(line: 1, column: 2), SourceLocation(line: 3, column: 3), SourceLocation(line: 3, column: 6),
+      SourceLocation(line: 4, column: 3),
+    ])
+  #expect(small.locations(ofAscendingOffsets: some) == some.map(small.location(ofOffset:)))
+}
