@@ -124,7 +124,16 @@ public final class CourseLoader: @unchecked Sendable {
 
     // Well-formed XML.
     let (parsed, parseErrors) = XMLTree.parse(bytes, path: path)
-    let parseFindings = parseErrors.map { error in
+    // After the first error libxml2 reads a broken file on and reports what follows from it (an unquoted
+    // attribute also gives "start tag not closed" and "content after the root"): only the first error is
+    // kept, with the elements the end of the file leaves open, and every warning.
+    var errorSeen = false
+    let meaningful = parseErrors.filter { error in
+      guard error.level != XML_ERR_WARNING else { return true }
+      defer { errorSeen = true }
+      return !errorSeen || error.code == Int32(XML_ERR_TAG_NOT_FINISHED.rawValue)
+    }
+    let parseFindings = meaningful.map { error in
       Finding(
         path: path, location: SourceLocation(line: max(error.line, 1), column: max(error.column, 1)),
         severity: error.level == XML_ERR_WARNING ? .warning : .error, code: "syntax",

@@ -144,6 +144,48 @@ enum Messages {
         en: "unknown entity '&\(name);'; write the character itself (the file is UTF-8)")
     case XML_ERR_DOCUMENT_EMPTY:
       return notXML
+    case XML_ERR_NAME_REQUIRED where error.message.hasPrefix("xmlParseEntityRef"),
+      XML_ERR_ENTITYREF_SEMICOL_MISSING:
+      return Message(
+        fr: "« & » seul n'est pas permis en XML : pour le caractère lui-même, écrivez &amp;",
+        en: "a bare '&' is not allowed in XML: for the character itself, write &amp;")
+    case XML_ERR_NAME_REQUIRED:
+      return Message(
+        fr: "« < » doit ouvrir une balise (un nom le suit) : pour le caractère lui-même, écrivez &lt;",
+        en: "'<' must open a tag (a name follows it): for the character itself, write &lt;")
+    case XML_ERR_COMMENT_NOT_FINISHED:
+      return Message(
+        fr: "un commentaire n'est pas fermé : terminez-le par « --> »",
+        en: "a comment is not closed: end it with '-->'")
+    case XML_ERR_RESERVED_XML_NAME:
+      return Message(
+        fr: "la déclaration <?xml …?> doit être tout au début du fichier (rien avant, pas même une espace)",
+        en: "the <?xml …?> declaration must come first in the file (nothing before it, not even a space)")
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+      return Message(
+        fr: "l'attribut « \(name) » est écrit deux fois dans la même balise ; gardez-en un",
+        en: "attribute '\(name)' is written twice in the same tag; keep one")
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+      return Message(
+        fr: "l'attribut « \(name) » n'a pas de valeur ; écrivez \(name)=\"…\"",
+        en: "attribute '\(name)' has no value; write \(name)=\"…\"")
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+      return Message(
+        fr: "une valeur d'attribut s'écrit entre guillemets : nom=\"valeur\"",
+        en: "an attribute value goes in quotes: name=\"value\"")
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+      return Message(
+        fr: "une valeur d'attribut n'est pas fermée : ajoutez le guillemet de fin",
+        en: "an attribute value is not closed: add the closing quote")
+    case XML_ERR_LT_IN_ATTRIBUTE:
+      return Message(
+        fr: "« < » dans une valeur d'attribut : écrivez &lt;, ou fermez le guillemet resté ouvert",
+        en: "'<' in an attribute value: write &lt;, or close the quote left open")
+    case XML_ERR_SPACE_REQUIRED, XML_ERR_GT_REQUIRED:
+      return Message(
+        fr:
+          "balise mal formée : séparez les attributs par une espace, écrivez-les nom=\"valeur\" et fermez la balise par « > »",
+        en: "malformed tag: separate attributes with a space, write them name=\"value\" and close the tag with '>'")
     default:
       return Message(fr: "XML mal formé : \(error.message)", en: "malformed XML: \(error.message)")
     }

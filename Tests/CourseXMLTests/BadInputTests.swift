@@ -266,3 +266,66 @@ func unreadableFileIsAFinding() throws {
         fr: "« \(link.path) » est un lien symbolique qui mène à lui-même (une boucle) ; corrigez le lien",
         en: "'\(link.path)' is a symbolic link that leads back to itself (a loop); fix the link"))
 }
+
+/// Common slips in hand-written XML: one finding each, at the slip, saying what to write instead (libxml2's
+/// follow-on errors dropped).
+@Test(arguments: [
+  (
+    "<course xmlns=\"urn:entraide:course:1\" id=x>\n</course>\n", 1, 42,
+    "an attribute value goes in quotes: name=\"value\""
+  ),
+  (
+    "<course xmlns=\"urn:entraide:course:1\" id>\n</course>\n", 1, 41,
+    "attribute 'id' has no value; write id=\"…\""
+  ),
+  (
+    "<course xmlns=\"urn:entraide:course:1\" id=\"a\" id=\"b\">\n</course>\n", 1, 52,
+    "attribute 'id' is written twice in the same tag; keep one"
+  ),
+  (
+    "<course xmlns=\"urn:entraide:course:1\" id=\"a\">\n<title>a < b</title>\n</course>\n", 2, 11,
+    "'<' must open a tag (a name follows it): for the character itself, write &lt;"
+  ),
+  (
+    "<course xmlns=\"urn:entraide:course:1\" id=\"a\">\n<title>Tom & Jerry</title>\n</course>\n", 2, 13,
+    "a bare '&' is not allowed in XML: for the character itself, write &amp;"
+  ),
+  (
+    "<course xmlns=\"urn:entraide:course:1\" id=\"a\"b=\"c\">\n</course>\n", 1, 45,
+    "malformed tag: separate attributes with a space, write them name=\"value\" and close the tag with '>'"
+  ),
+  (
+    "<course xmlns=\"urn:entraide:course:1\" id=\"a>\n</course>\n", 2, 1,
+    "'<' in an attribute value: write &lt;, or close the quote left open"
+  ),
+  (
+    " <?xml version=\"1.0\"?>\n<course/>\n", 1, 7,
+    "the <?xml …?> declaration must come first in the file (nothing before it, not even a space)"
+  ),
+])
+func aSyntaxSlipIsOneFindingThatSaysWhatToWrite(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-slip-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let file = folder.appendingPathComponent("slip.xml")
+  try Data(text.utf8).write(to: file)
+  let found = makeLoader().load(at: file).findings
+  #expect(found.map(\.code) == ["syntax"])
+  #expect(found.first?.location == SourceLocation(line: line, column: column))
+  #expect(found.first?.message.en == message)
+}
+
+@Test func anUnclosedCommentAlsoNamesTheElementLeftOpen() throws {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-slip-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let file = folder.appendingPathComponent("comment.xml")
+  try Data("<course xmlns=\"urn:entraide:course:1\" id=\"a\">\n<!-- oops\n</course>\n".utf8).write(to: file)
+  let found = makeLoader().load(at: file).findings
+  #expect(
+    found.map(\.message.fr) == [
+      "un commentaire n'est pas fermé : terminez-le par « --> »",
+      "le fichier se termine avant la fermeture de l'élément <course> ; est-il tronqué ?",
+    ])
+  #expect(found.map(\.location) == [SourceLocation(line: 4, column: 1), SourceLocation(line: 4, column: 1)])
+}
