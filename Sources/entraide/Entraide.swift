@@ -55,7 +55,7 @@ struct Entraide: AsyncParsableCommand {
     let status = try await global.reportingErrors { () async throws -> Int32 in
       let menu = MainMenu(
         console: global.console(plain: display.plain), reader: standardInputReader(),
-        registry: try global.openRegistry(),
+        registry: try global.openRegistry(creating: true),
         courses: CourseFiles.all(global: global), certifications: try CourseFiles.certifications(global: global),
         today: try global.today(), echoInput: isatty(STDIN_FILENO) != 1)
       return try menu.run()

@@ -17,7 +17,7 @@ struct HelpersAddCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await global.reportingErrors {
-      let registry = try global.openRegistry()
+      let registry = try global.openRegistry(creating: true)
       let helper = try mappingRegistryErrors {
         try registry.addHelper(NewHelper(id: id, name: name, local: local, region: region, email: email))
       }

@@ -22,7 +22,7 @@ struct HelpersImportCommand: AsyncParsableCommand {
           exitCode: 2)
       }
       let rows = try mappingRegistryErrors { try HelperCSV.parse(data) }
-      let registry = try global.openRegistry()
+      let registry = try global.openRegistry(creating: true)
       let helpers = try mappingRegistryErrors {
         try registry.importHelpers(rows, source: URL(fileURLWithPath: file).lastPathComponent)
       }

@@ -33,12 +33,23 @@ extension GlobalOptions {
     return date
   }
 
-  /// Opens (or creates) the registry at `databasePath`, as `auditAuthor`.
-  func openRegistry() throws -> Registry {
+  /// Opens the registry at `databasePath`, as `auditAuthor`. Only the commands that add helpers (and the
+  /// menu, where a new user starts) create it: the others refuse a missing file, so that a mistyped `--db`
+  /// is not answered with an empty roster as if nobody were certified.
+  func openRegistry(creating: Bool = false) throws -> Registry {
     let path = databasePath
     guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw UserError(
         Message(fr: "Le chemin du registre (--db) est vide.", en: "The registry path (--db) is empty."), exitCode: 2)
+    }
+    if !creating, access(path, F_OK) != 0, errno == ENOENT {
+      throw UserError(
+        Message(
+          fr: "Aucun registre à « \(path) » : vérifiez --db ou $ENTRAIDE_DB. Un registre se crée en ajoutant "
+            + "un·e entraidant·e (entraide helpers add) ou depuis le menu (entraide).",
+          en: "No registry at “\(path)”: check --db or $ENTRAIDE_DB. A registry is created by adding a helper "
+            + "(entraide helpers add) or from the menu (entraide)."),
+        exitCode: 2)
     }
     return try mappingRegistryErrors { try Registry.open(path: path, actor: auditAuthor) }
   }

@@ -29,6 +29,8 @@ import Testing
     let db = folder.appendingPathComponent("registry.sqlite").path
     let existing = folder.appendingPathComponent("notes.txt")
     try Data("mes notes\n".utf8).write(to: existing)
+    let add = try Entraide.run(["helpers", "add", "--name", "Ann Lee", "--local", "L", "--region", "R", "--db", db])
+    #expect(add.status == 0)
     let result = try Entraide.run(["backup", existing.path, "--db", db])
     #expect(result.status == 2)
     #expect(

@@ -197,7 +197,9 @@ let hasPython = ["/usr/bin/python3", "/usr/local/bin/python3"].contains {
 #if os(Linux)
   @Test func aReadOnlyFolderIsReported() throws {
     let sandbox = try RegistrySandbox()
-    let result = try sandbox.run(["helpers", "list", "--db", "/proc/registry.sqlite"], language: "fr_CA.UTF-8")
+    let result = try sandbox.run(
+      ["helpers", "add", "--name", "Ann Lee", "--local", "L", "--region", "R", "--db", "/proc/registry.sqlite"],
+      language: "fr_CA.UTF-8")
     #expect(result.status == 1)
     #expect(
       result.stderr
@@ -257,4 +259,25 @@ let hasPython = ["/usr/bin/python3", "/usr/local/bin/python3"].contains {
     #expect(results.map(\.status) == [0, 0], "\(results.map(\.stderr))")
     #expect(try sandbox.run(["helpers", "list"]).stdout.components(separatedBy: "\n").count == 4)
   }
+}
+
+/// Only adding helpers (and the menu) creates a registry: a read command on a mistyped path says so instead of
+/// answering from an empty registry, and leaves no file behind.
+@Test(arguments: [
+  ["roster"], ["status", "mtremblay"], ["helpers", "list"], ["helpers", "show", "mtremblay"],
+  ["record", "mtremblay", "ecoute-active", "--date", "2026-11-01"], ["run", "ecoute-active", "--helper", "mtremblay"],
+  ["backup", "copie.sqlite"],
+])
+func aMissingRegistryIsNotCreatedByReading(_ arguments: [String]) throws {
+  let sandbox = try RegistrySandbox()
+  let missing = sandbox.folder.appendingPathComponent("registre.sqlite").path
+  let result = try sandbox.run(
+    arguments + ["--db", missing], language: "fr_CA.UTF-8",
+    environment: ["ENTRAIDE_COURSES": Entraide.coursesDirectory.path])
+  #expect(result.status == 2)
+  #expect(
+    result.stderr
+      == "entraide : erreur : Aucun registre à « \(missing) » : vérifiez --db ou $ENTRAIDE_DB. Un registre se crée "
+      + "en ajoutant un·e entraidant·e (entraide helpers add) ou depuis le menu (entraide).\n")
+  #expect(!FileManager.default.fileExists(atPath: missing))
 }
