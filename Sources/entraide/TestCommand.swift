@@ -115,7 +115,9 @@ struct TestCommand: AsyncParsableCommand {
   static func report(_ result: LoadResult, explorer: Explorer, seeds: Int, language: Language) -> [String] {
     let errors = result.findings.filter { $0.severity == .error }
     guard let course = result.course, errors.isEmpty else {
-      let reason = Message(fr: "ne peut pas être lu", en: "cannot be read")
+      let reason = Message(
+        fr: "ne passe pas la validation : corrigez les erreurs ci-dessous",
+        en: "does not validate: fix the errors below")
       return ["FAIL \(result.course?.id ?? result.path) (\(reason.text(language)))"]
         + errors.map { "  " + $0.formatted(language) }
     }

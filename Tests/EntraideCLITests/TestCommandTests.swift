@@ -70,7 +70,7 @@ import Testing
     let result = try Entraide.run(["test", broken.path], currentDirectory: Entraide.packageRoot)
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.first == "FAIL \(broken.path) (cannot be read)")
+    #expect(lines.first == "FAIL \(broken.path) (does not validate: fix the errors below)")
     #expect(lines.count >= 4)
     #expect(lines[1].hasPrefix("  \(broken.path):"))
     #expect(lines.dropLast().last == "0 passed, 1 failed")
