@@ -42,10 +42,10 @@ test: test-deps
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Fuzz
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Fuzz
 
 ## install: the binary in $(PREFIX)/bin and the shipped courses in $(PREFIX)/share/entraide/Courses.
 install: release
@@ -63,5 +63,32 @@ bench: release test-deps
 	@command -v hyperfine >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) hyperfine; }
 	bash Benchmarks/run
 
+## fuzz: the course loader under libFuzzer and AddressSanitizer for FUZZ_SECONDS (default 600): any bytes
+## must give findings, never a crash or a hang. Seeds: the shipped courses and the test fixtures. A crash or
+## a hang leaves its input in .build-fuzz/findings; replay it with `swift run EntraideFuzz FILE`. Linked with
+## lld: gold stops with an internal error on the sanitized objects.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product EntraideFuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	mkdir -p .build-fuzz/corpus .build-fuzz/findings
+	$$($(SWIFT) build --scratch-path .build-fuzz --show-bin-path)/EntraideFuzz \
+	  .build-fuzz/corpus Courses Tests/CourseXMLTests/Fixtures -dict=Fuzz/xml.dict \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	  -artifact_prefix=.build-fuzz/findings/
+
+## soak: the whole test suite SOAK_ROUNDS times in a row (default 20), stopping at the first failure, for
+## the tests where processes or threads race (two processes on one registry, parallel validation).
+SOAK_ROUNDS ?= 20
+soak: test-deps
+	$(SWIFT) build --build-tests
+	@for round in $$(seq 1 $(SOAK_ROUNDS)); do \
+	  if $(SWIFT) test --skip-build --parallel --num-workers 2 > .build/soak.log 2>&1; then \
+	    echo "soak: round $$round of $(SOAK_ROUNDS) passed"; \
+	  else \
+	    echo "soak: round $$round of $(SOAK_ROUNDS) FAILED; output in .build/soak.log"; exit 1; \
+	  fi; \
+	done
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -55,6 +55,9 @@ let package = Package(
         .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
       ]
     ),
+    // Fuzzing the course loader (`make fuzz`, libFuzzer); a plain build is a replay tool for its findings.
+    .executableTarget(
+      name: "EntraideFuzz", dependencies: ["CourseXML", "CourseEngine", "CourseModel"], path: "Fuzz/LoaderFuzz"),
     // Benchmarks (release): exploration of a generated 200-scene role-play; see Benchmarks/run.
     .executableTarget(name: "EntraideBenchmarks", dependencies: ["CourseEngine"], path: "Benchmarks/EngineBench"),
     .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),

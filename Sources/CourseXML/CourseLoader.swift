@@ -107,6 +107,23 @@ public final class CourseLoader: @unchecked Sendable {
     guard let bytes = readFile(url.path, size: Int(status.st_size)) else {
       return fail("unreadable", Messages.unreadable(path))
     }
+    return load(bytes: bytes, from: url, expecting: expecting)
+  }
+
+  /// Reads a course or certifications file from memory (an editor's buffer, a fuzzer's input); `url` names it
+  /// in findings, locates the schema folder beside it and gives the file name a course id should match.
+  public func load(bytes: [UInt8], from url: URL) -> LoadResult { load(bytes: bytes, from: url, expecting: nil) }
+
+  func load(bytes: [UInt8], from url: URL, expecting: Kind?) -> LoadResult {
+    let path = url.relativePath
+    var result = LoadResult(path: path, file: nil, findings: [])
+    func fail(_ code: String, _ message: Message, at location: SourceLocation = .unknown) -> LoadResult {
+      result.findings.append(Finding(path: path, location: location, code: code, message: message))
+      return result
+    }
+    if bytes.count > Self.maximumFileSize {
+      return fail("too-large", Messages.tooLarge(path, limit: Self.maximumFileSize / (1024 * 1024)))
+    }
     let source = SourceText(bytes: bytes)
 
     // Bytes before XML.

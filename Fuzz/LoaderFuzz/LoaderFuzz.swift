@@ -1,0 +1,65 @@
+import CourseEngine
+import CourseModel
+import CourseXML
+import Foundation
+
+// Fuzzing the course loader: arbitrary bytes must give findings, never a crash or a hang (issue 2).
+// `make fuzz` builds this target with libFuzzer and AddressSanitizer (`-DFUZZING`); a plain build makes a
+// replay tool instead: `EntraideFuzz FILE…` loads each file as the fuzzer does, to reproduce a crash.
+
+/// The shipped schemas, from the folder `make fuzz` runs in (the package root).
+let loader = CourseLoader(schemaDirectory: URL(fileURLWithPath: "Courses/schema"))
+let explorer = Explorer()
+
+/// Loads one input as a course or certifications file, then plays and checks a course that loads cleanly.
+func exercise(_ bytes: [UInt8]) -> Int {
+  let result = loader.load(bytes: bytes, from: URL(fileURLWithPath: "fuzz.xml"))
+  var count = result.findings.count
+  if let course = result.course, !result.findings.contains(where: { $0.severity == .error }) {
+    count += explorer.check(course, quizSeeds: 2).roleplays.count
+  }
+  return count
+}
+
+#if FUZZING
+  /// One input: libFuzzer calls it for every input it makes.
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    _ = exercise(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    return 0
+  }
+
+  /// libFuzzer's entry for a program that has its own `main` (SwiftPM names an executable's main
+  /// `EntraideFuzz_main`, so libFuzzer's `main` is not used).
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+  ) -> Int32
+
+  @_cdecl("EntraideFuzz_main")
+  public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzzOneInput)
+  }
+#else
+  @main
+  enum Replay {
+    static func main() {
+      let paths = CommandLine.arguments.dropFirst()
+      guard !paths.isEmpty else {
+        FileHandle.standardError.write(Data("usage: EntraideFuzz FILE…\n".utf8))
+        exit(2)
+      }
+      for path in paths {
+        guard let data = FileManager.default.contents(atPath: path) else {
+          FileHandle.standardError.write(Data("\(path): cannot be read\n".utf8))
+          exit(2)
+        }
+        print("\(path): \(exercise([UInt8](data))) findings and role-plays")
+      }
+    }
+  }
+#endif
