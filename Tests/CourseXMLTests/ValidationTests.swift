@@ -104,3 +104,15 @@ import Testing
   #expect(report.files.map(\.path) == [tour])
   #expect(report.findings == [])
 }
+
+@Test func aFileInMemoryLoadsAsTheSameFileOnDisk() throws {
+  let url = Paths.courses.appendingPathComponent("format-tour.xml")
+  let bytes = [UInt8](try Data(contentsOf: url))
+  let loader = CourseLoader(schemaDirectory: Paths.schemas)
+  let fromMemory = loader.load(bytes: bytes, from: url)
+  #expect(fromMemory == loader.load(at: url))
+  #expect(fromMemory.course?.id == "format-tour")
+  let broken = loader.load(bytes: Array(bytes.prefix(200)), from: url)
+  #expect(broken.course == nil)
+  #expect(broken.findings.map(\.code) == ["syntax"])
+}
