@@ -15,7 +15,8 @@ struct GlobalOptions: ParsableArguments {
       "Courses folder (default: $ENTRAIDE_COURSES, else ./Courses, else the installed courses). / Dossier des cours.")
   var courses: String?
 
-  @Option(name: .long, help: "Interface language: fr or en (default: from LC_ALL / LANG, else en).")
+  @Option(
+    name: .long, help: "Interface language: fr or en (default: from LC_ALL / LANG, else en). / Langue : fr ou en.")
   var lang: Language?
 
   @Flag(name: .long, help: "No colour in the output. / Sans couleur.")
