@@ -16,6 +16,9 @@ struct RunCommand: AsyncParsableCommand {
     discussion: """
       Exit status: 0 passed, 1 failed, 2 bad usage or input file, 3 paused with progress saved (q, end of \
       input), 130 Ctrl-C and 143 SIGTERM with progress saved. See docs/terminal.md.
+
+      Code de sortie : 0 réussi, 1 échoué, 2 mauvais usage ou fichier, 3 en pause (progression enregistrée), \
+      130 Ctrl-C et 143 SIGTERM (progression enregistrée).
       """
   )
 

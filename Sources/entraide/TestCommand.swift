@@ -14,6 +14,9 @@ struct TestCommand: AsyncParsableCommand {
       `N passed, N failed` (in French, a French line comes just before it). Exit status: 0 every course \
       passed, 1 a course cannot be passed, has a dead end or an unreachable part, 2 bad usage or no course. \
       See docs/engine.md.
+
+      Une ligne par cours, PASS ou FAIL, avec les raisons en retrait. Code de sortie : 0 tous réussis, \
+      1 un cours impossible à réussir, une impasse ou une partie inatteignable, 2 mauvais usage ou aucun cours.
       """
   )
 
@@ -25,7 +28,8 @@ struct TestCommand: AsyncParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "Course files, folders or course ids (default: every course in the courses folder).", valueName: "course"))
+      "Course files, folders or course ids (default: every course in the courses folder). / Fichiers, dossiers ou "
+        + "identifiants de cours (par défaut : tous les cours).", valueName: "course"))
   var courseNames: [String] = []
 
   func run() async throws {

@@ -12,6 +12,9 @@ struct ValidateCommand: AsyncParsableCommand {
     discussion: """
       One line per finding, `path:line:col: error|warning: message`, then a summary. Exit status: 0 no error, \
       1 errors, 2 bad usage or an unreadable path. See docs/validate.md.
+
+      Une ligne par constat, `chemin:ligne:col: error|warning: message`, puis un résumé. Code de sortie : \
+      0 aucune erreur, 1 des erreurs, 2 mauvais usage ou chemin illisible.
       """
   )
 
