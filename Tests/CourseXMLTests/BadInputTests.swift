@@ -148,8 +148,7 @@ private func onlyFinding(_ fixture: String) throws -> Finding {
 }
 
 @Test func pipeIsRefusedWithoutBlocking() throws {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-fifo-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let folder = try temporaryFolder("fifo")
   defer { try? FileManager.default.removeItem(at: folder) }
   let fifo = folder.appendingPathComponent("course.xml")
   #expect(mkfifo(fifo.path, 0o600) == 0)
@@ -162,8 +161,7 @@ private func onlyFinding(_ fixture: String) throws -> Finding {
 
 @Test(.enabled(if: getuid() != 0, "root reads every file"))
 func unreadableFileIsAFinding() throws {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-unreadable-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let folder = try temporaryFolder("unreadable")
   defer { try? FileManager.default.removeItem(at: folder) }
   let file = folder.appendingPathComponent("course.xml")
   try Data(contentsOf: Paths.fixture("valid-minimal.xml")).write(to: file)
@@ -204,8 +202,7 @@ func unreadableFileIsAFinding() throws {
 }
 
 @Test func tooLargeFileIsRefusedUnread() throws {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-large-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let folder = try temporaryFolder("large")
   defer { try? FileManager.default.removeItem(at: folder) }
   let file = folder.appendingPathComponent("large.xml")
   #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
@@ -220,8 +217,7 @@ func unreadableFileIsAFinding() throws {
 
 @Test func linesPast65535AreReportedExactly() throws {
   // libxml2 keeps 16-bit line numbers unless XML_PARSE_BIG_LINES; the loader's own scan has no limit.
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-lines-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let folder = try temporaryFolder("lines")
   defer { try? FileManager.default.removeItem(at: folder) }
   let head = try String(contentsOf: Paths.fixture("unknown-scene-choice.xml"), encoding: .utf8)
   let padded = head.replacingOccurrences(
@@ -253,8 +249,7 @@ func unreadableFileIsAFinding() throws {
 }
 
 @Test func symbolicLinkLoopIsAFinding() throws {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-loop-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let folder = try temporaryFolder("loop")
   defer { try? FileManager.default.removeItem(at: folder) }
   let link = folder.appendingPathComponent("course.xml")
   #expect(symlink(link.path, link.path) == 0)
@@ -304,8 +299,7 @@ func unreadableFileIsAFinding() throws {
   ),
 ])
 func aSyntaxSlipIsOneFindingThatSaysWhatToWrite(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-slip-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let folder = try temporaryFolder("slip")
   defer { try? FileManager.default.removeItem(at: folder) }
   let file = folder.appendingPathComponent("slip.xml")
   try Data(text.utf8).write(to: file)
@@ -316,8 +310,7 @@ func aSyntaxSlipIsOneFindingThatSaysWhatToWrite(_ text: String, _ line: Int, _ c
 }
 
 @Test func anUnclosedCommentAlsoNamesTheElementLeftOpen() throws {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-slip-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let folder = try temporaryFolder("slip")
   defer { try? FileManager.default.removeItem(at: folder) }
   let file = folder.appendingPathComponent("comment.xml")
   try Data("<course xmlns=\"urn:entraide:course:1\" id=\"a\">\n<!-- oops\n</course>\n".utf8).write(to: file)

@@ -28,3 +28,10 @@ func makeLoader() -> CourseLoader { CourseLoader(schemaDirectory: Paths.schemas)
 func findings(_ fixture: String) -> [Finding] {
   makeLoader().load(at: Paths.fixture(fixture)).findings
 }
+
+/// A new empty folder under the system's temporary folder, named `entraide-<name>-<UUID>`; the caller removes it.
+func temporaryFolder(_ name: String) throws -> URL {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-\(name)-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  return folder
+}

@@ -28,8 +28,7 @@ import Testing
 
 @Test func aCourseBesideTheReferringFileCountsAsKnown() throws {
   // Validated alone, accueil.xml's `requires course="ecoute"` is an error; with an ecoute.xml beside it, it is not.
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-sibling-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let folder = try temporaryFolder("sibling")
   defer { try? FileManager.default.removeItem(at: folder) }
   let accueil = folder.appendingPathComponent("accueil.xml")
   try Data(contentsOf: Paths.fixture("cross-file/accueil.xml")).write(to: accueil)
@@ -80,8 +79,7 @@ import Testing
 }
 
 @Test func aBrokenSchemaIsReportedOnceWithItsLine() throws {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-badxsd-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let folder = try temporaryFolder("badxsd")
   defer { try? FileManager.default.removeItem(at: folder) }
   let schema = folder.appendingPathComponent("course.xsd")
   try Data(
