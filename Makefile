@@ -17,11 +17,16 @@ deps:
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-dev pkg-config; \
 	fi
 
-## test-deps: deps, plus xmllint (libxml2-utils), which tests use to cross-check the schemas.
+## test-deps: deps, plus xmllint (libxml2-utils), which tests use to cross-check the schemas, and the PostgreSQL
+## server (Debian's postgresql), which the tests start as a throwaway cluster for the shared-registry tests.
 test-deps: deps
 	@if ! command -v xmllint >/dev/null 2>&1; then \
 	  echo "Installing libxml2-utils (xmllint)…"; \
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-utils; \
+	fi
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "Installing postgresql (the tests' throwaway server)…"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) postgresql; \
 	fi
 
 build: deps
