@@ -85,6 +85,14 @@ public struct AttemptOutcome: Sendable, Hashable {
   }
 }
 
+/// What a pass does to one certification, before any store writes it.
+package enum PassDecision: Sendable, Hashable {
+  /// Make a new cycle of this kind with these dates.
+  case makeCycle(CycleKind, CycleDates)
+  /// No cycle; the effect says why.
+  case nothing(CertificationEffect.Kind)
+}
+
 /// The attempt the runner continues: a new one, or the one in progress for the same helper and course.
 public struct AttemptStart: Sendable, Hashable {
   public var attempt: Attempt
@@ -126,10 +134,7 @@ extension Registry {
       let id = db.lastInsertedRowID
       try appendEvent(
         db, at: at, action: .attemptStarted, helperID: helper.id,
-        detail: [
-          "attempt": String(id), "course": course.id, "version": course.version, "digest": course.digest,
-          "seed": String(seed), "language": language,
-        ], reason: nil)
+        detail: Self.startedDetail(attemptID: id, course: course, seed: seed, language: language), reason: nil)
       return AttemptStart(attempt: try fetchAttempt(db, id), resumed: false)
     }
   }
@@ -171,10 +176,9 @@ extension Registry {
         arguments: [state.rawValue, at, passed ? today.description : nil, score, detailJSON, attemptID])
       if db.changesCount == 0 { try throwNotInProgress(db, attemptID) }
       let attempt = try fetchAttempt(db, attemptID)
-      var detail = ["attempt": String(attemptID), "course": attempt.courseID, "state": state.rawValue]
-      if let score { detail["score"] = String(score) }
-      if passed { detail["passed_on"] = today.description }
-      try appendEvent(db, at: at, action: .attemptFinished, helperID: attempt.helperID, detail: detail, reason: nil)
+      try appendEvent(
+        db, at: at, action: .attemptFinished, helperID: attempt.helperID,
+        detail: Self.finishedDetail(attempt, score: score, passedOn: passed ? today : nil), reason: nil)
       let effects =
         passed ? try applyPass(db, attempt: attempt, passedOn: today, certifications: certifications, at: at) : []
       return AttemptOutcome(attempt: attempt, effects: effects)
@@ -204,22 +208,14 @@ extension Registry {
     helperID: String, courseID: String, on date: CalendarDate, note: String? = nil, today: CalendarDate,
     courses: CourseIndex
   ) throws -> AttemptOutcome {
-    let course = try courses.course(courseID)
-    guard !courses.certifications.certifications(grantedBy: course.id).isEmpty else {
-      throw RegistryError.courseGrantsNothing(course.id)
-    }
-    guard date <= today else { throw RegistryError.futureDate(date: date, today: today) }
-    guard date >= Self.earliestRecordDate else {
-      throw RegistryError.dateBeforeNetworks(date: date, earliest: Self.earliestRecordDate)
-    }
+    let course = try Self.recordableCourse(courseID, on: date, today: today, courses: courses)
     return try write { db in
       let helper = try requireHelper(db, helperID)
       let missing = CertificationRules.missingPrerequisites(
         requires: course.requires, passes: try passes(db, helperID: helper.id), on: date)
       guard missing.isEmpty else { throw RegistryError.missingPrerequisites(course: course.id, missing: missing) }
       let at = timestamp()
-      let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-      let storedNote = trimmedNote?.isEmpty == false ? trimmedNote : nil
+      let storedNote = Self.storedNote(note)
       try db.execute(
         sql: """
           INSERT INTO attempts (helper_id, course_id, course_version, content_digest, seed, language, started_at,
@@ -228,8 +224,7 @@ extension Registry {
           """,
         arguments: [helper.id, course.id, course.version, course.digest, at, at, date.description, storedNote])
       let attempt = try fetchAttempt(db, db.lastInsertedRowID)
-      var detail = ["attempt": String(attempt.id), "course": course.id, "date": date.description]
-      if let storedNote { detail["note"] = storedNote }
+      let detail = Self.recordedDetail(attempt, date: date, note: storedNote)
       try appendEvent(db, at: at, action: .courseRecorded, helperID: helper.id, detail: detail, reason: storedNote)
       let effects = try applyPass(
         db, attempt: attempt, passedOn: date, certifications: courses.certifications, at: at)
@@ -243,6 +238,105 @@ extension Registry {
       CertificationRules.missingPrerequisites(
         requires: course.requires, passes: try passes(db, helperID: helperID), on: day)
     }
+  }
+
+  // MARK: - Decisions shared by every store
+
+  /// The course `record` may record on `date`, or why not: an unknown course, one that grants or renews no
+  /// certification, a date after `today` or before `earliestRecordDate`.
+  package static func recordableCourse(
+    _ courseID: String, on date: CalendarDate, today: CalendarDate, courses: CourseIndex
+  ) throws -> CourseEntry {
+    let course = try courses.course(courseID)
+    guard !courses.certifications.certifications(grantedBy: course.id).isEmpty else {
+      throw RegistryError.courseGrantsNothing(course.id)
+    }
+    guard date <= today else { throw RegistryError.futureDate(date: date, today: today) }
+    guard date >= Self.earliestRecordDate else {
+      throw RegistryError.dateBeforeNetworks(date: date, earliest: Self.earliestRecordDate)
+    }
+    return course
+  }
+
+  /// What a pass of `courseID` on `passedOn` does to `certification` (DESIGN §4), given the helper's passes
+  /// (the new one included) and existing cycles of that certification: a cycle to make, or why none.
+  package static func passDecision(
+    courseID: String, passedOn: CalendarDate, passes: [String: [CalendarDate]], existing: [Cycle],
+    certification: Certification
+  ) -> PassDecision {
+    let latest = latestCycle(existing)
+    let inInitial = certification.initial.contains { $0.courseID == courseID }
+    let inRenewal = certification.renewal.contains { $0.courseID == courseID }
+    if let latest, inRenewal {
+      switch CertificationRules.cycleAfterRenewal(
+        passedOn: passedOn, previous: latest.dates, certification: certification)
+      {
+      case .renewed(let dates): return .makeCycle(.renewal, dates)
+      case .lapsed: if !inInitial { return .nothing(.renewsNothingLapsed) }
+      case .predatesCycle: if !inInitial { return .nothing(.predatesCycle) }
+      }
+    }
+    if inInitial {
+      if let dates = CertificationRules.cycleAfterInitialCourse(
+        passedOn: passedOn, passes: passes, latestCycle: latest?.dates, certification: certification)
+      {
+        return .makeCycle(.initial, dates)
+      } else if let latest, passedOn <= CertificationRules.lapseEnds(latest.dates, certification: certification) {
+        return .nothing(
+          passedOn < latest.dates.certifiedOn
+            ? .predatesCycle : .alreadyCertified(validThrough: latest.dates.validThrough))
+      } else {
+        let from = CertificationRules.initialPathCountsFrom(latestCycle: latest?.dates, certification: certification)
+        let done = certification.initial.filter { reference in
+          (passes[reference.courseID] ?? []).contains { from == nil || $0 >= from! }
+        }
+        return .nothing(.initialProgress(passed: done.count, required: certification.initial.count))
+      }
+    }
+    return .nothing(.renewsNothingNotCertified)
+  }
+
+  /// The audit detail of an `attempt-started` event.
+  package static func startedDetail(attemptID: Int64, course: CourseEntry, seed: UInt64, language: String) -> [String:
+    String]
+  {
+    [
+      "attempt": String(attemptID), "course": course.id, "version": course.version, "digest": course.digest,
+      "seed": String(seed), "language": language,
+    ]
+  }
+
+  /// The audit detail of an `attempt-finished` event (`passedOn` nil: failed).
+  package static func finishedDetail(_ attempt: Attempt, score: Double?, passedOn: CalendarDate?) -> [String: String] {
+    var detail = [
+      "attempt": String(attempt.id), "course": attempt.courseID,
+      "state": (passedOn == nil ? AttemptState.failed : .passed).rawValue,
+    ]
+    if let score { detail["score"] = String(score) }
+    if let passedOn { detail["passed_on"] = passedOn.description }
+    return detail
+  }
+
+  /// A `record` note as stored: trimmed, nil when empty.
+  package static func storedNote(_ note: String?) -> String? {
+    let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed?.isEmpty == false ? trimmed : nil
+  }
+
+  /// The audit detail of a `course-recorded` event.
+  package static func recordedDetail(_ attempt: Attempt, date: CalendarDate, note: String?) -> [String: String] {
+    var detail = ["attempt": String(attempt.id), "course": attempt.courseID, "date": date.description]
+    if let note { detail["note"] = note }
+    return detail
+  }
+
+  /// The audit detail of a `cycle-made` event.
+  package static func cycleDetail(_ cycle: Cycle, attemptID: Int64) -> [String: String] {
+    [
+      "cycle": String(cycle.id), "certification": cycle.certificationID, "kind": cycle.kind.rawValue,
+      "certified_on": cycle.dates.certifiedOn.description, "valid_through": cycle.dates.validThrough.description,
+      "window_opens": cycle.dates.windowOpens.description, "attempt": String(attemptID),
+    ]
   }
 
   // MARK: - Internals
@@ -291,41 +385,14 @@ extension Registry {
     var effects: [CertificationEffect] = []
     for certification in certifications.certifications(grantedBy: attempt.courseID) {
       let existing = try cycles(db, helperID: attempt.helperID, certificationID: certification.id)
-      let latest = latestCycle(existing)
-      let inInitial = certification.initial.contains { $0.courseID == attempt.courseID }
-      let inRenewal = certification.renewal.contains { $0.courseID == attempt.courseID }
-      var kind: CertificationEffect.Kind?
-      var newCycle: (CycleKind, CycleDates)?
-
-      if let latest, inRenewal {
-        switch CertificationRules.cycleAfterRenewal(
-          passedOn: passedOn, previous: latest.dates, certification: certification)
-        {
-        case .renewed(let dates): newCycle = (.renewal, dates)
-        case .lapsed: kind = .renewsNothingLapsed
-        case .predatesCycle: kind = .predatesCycle
-        }
-      }
-      if newCycle == nil, inInitial {
-        if let dates = CertificationRules.cycleAfterInitialCourse(
-          passedOn: passedOn, passes: passes, latestCycle: latest?.dates, certification: certification)
-        {
-          newCycle = (.initial, dates)
-        } else if let latest, passedOn <= CertificationRules.lapseEnds(latest.dates, certification: certification) {
-          kind =
-            passedOn < latest.dates.certifiedOn
-            ? .predatesCycle : .alreadyCertified(validThrough: latest.dates.validThrough)
-        } else {
-          let from = CertificationRules.initialPathCountsFrom(latestCycle: latest?.dates, certification: certification)
-          let done = certification.initial.filter { reference in
-            (passes[reference.courseID] ?? []).contains { from == nil || $0 >= from! }
-          }
-          kind = .initialProgress(passed: done.count, required: certification.initial.count)
-        }
-      }
-      if newCycle == nil, kind == nil { kind = .renewsNothingNotCertified }
-
-      if let (cycleKind, dates) = newCycle {
+      let kind: CertificationEffect.Kind
+      switch Self.passDecision(
+        courseID: attempt.courseID, passedOn: passedOn, passes: passes, existing: existing,
+        certification: certification)
+      {
+      case .nothing(let why):
+        kind = why
+      case .makeCycle(let cycleKind, let dates):
         try db.execute(
           sql: """
             INSERT INTO cycles (helper_id, certification_id, kind, certified_on, valid_through, window_opens,
@@ -341,21 +408,15 @@ extension Registry {
           dates: dates, sourceAttemptID: attempt.id, createdAt: at)
         try appendEvent(
           db, at: at, action: .cycleMade, helperID: attempt.helperID,
-          detail: [
-            "cycle": String(cycle.id), "certification": certification.id, "kind": cycleKind.rawValue,
-            "certified_on": dates.certifiedOn.description, "valid_through": dates.validThrough.description,
-            "window_opens": dates.windowOpens.description, "attempt": String(attempt.id),
-          ], reason: nil)
+          detail: Self.cycleDetail(cycle, attemptID: attempt.id), reason: nil)
         kind = cycleKind == .initial ? .certified(cycle) : .renewed(cycle)
       }
-      if let kind {
-        effects.append(CertificationEffect(certificationID: certification.id, title: certification.title, kind: kind))
-      }
+      effects.append(CertificationEffect(certificationID: certification.id, title: certification.title, kind: kind))
     }
     return effects
   }
 
-  func latestCycle(_ cycles: [Cycle]) -> Cycle? {
+  package static func latestCycle(_ cycles: [Cycle]) -> Cycle? {
     var result: Cycle?
     for cycle in cycles where result == nil || cycle.dates.certifiedOn >= result!.dates.certifiedOn {
       result = cycle

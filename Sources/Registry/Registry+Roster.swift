@@ -44,7 +44,7 @@ extension Registry {
       return helpers.map { helper in
         HelperStandings(
           helper: helper,
-          certifications: standings(
+          certifications: Self.standings(
             passes: passes[helper.id] ?? [:], attempted: attempted[helper.id] ?? [], cycles: cycles[helper.id] ?? [],
             today: today, certifications: certifications))
       }
@@ -53,7 +53,7 @@ extension Registry {
 
   /// A helper's standing with each certification, from their passes (course → days), the courses they
   /// attempted and their cycles (in the order they were made).
-  func standings(
+  package static func standings(
     passes: [String: [CalendarDate]], attempted: Set<String>, cycles: [Cycle], today: CalendarDate,
     certifications: CertificationCatalog
   ) -> [CertificationStanding] {

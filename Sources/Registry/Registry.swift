@@ -222,13 +222,18 @@ public final class Registry: Sendable {
   func appendEvent(
     _ db: Database, at: String, action: AuditAction, helperID: String?, detail: [String: String], reason: String?
   ) throws -> Int64 {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let json = String(decoding: try encoder.encode(detail), as: UTF8.self)
+    let json = try Self.detailJSON(detail)
     try db.execute(
       sql: "INSERT INTO events (at, by, action, helper_id, detail, reason) VALUES (?, ?, ?, ?, ?, ?)",
       arguments: [at, actor, action.rawValue, helperID, json, reason])
     return db.lastInsertedRowID
+  }
+
+  /// An audit event's detail as stored: JSON with sorted keys.
+  package static func detailJSON(_ detail: [String: String]) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return String(decoding: try encoder.encode(detail), as: UTF8.self)
   }
 
   // MARK: - Audit log

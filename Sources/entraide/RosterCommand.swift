@@ -55,7 +55,9 @@ struct RosterCommand: AsyncParsableCommand {
         catalog.certifications = [only]
       }
       let registry = try global.openRegistry()
-      let standings = try mappingRegistryErrors { try registry.roster(today: today, certifications: catalog) }
+      let standings = try mappingRegistryErrors {
+        try registry.roster(today: today, certifications: catalog, includeInactive: false)
+      }
       let rows = RosterRow.rows(standings).filter { row in
         Self.matches(row.local, local) && Self.matches(row.region, region)
           && (wanted.isEmpty || wanted.contains(row.status)) && (horizon.map { Self.isDue(row, within: $0) } ?? true)
