@@ -95,12 +95,12 @@ struct RosterCommand: AsyncParsableCommand {
   }
 
   /// The statuses of every `--status` (repeated or comma-separated), or an error naming the accepted ones.
-  static func parseStatuses(_ values: [String]) throws -> Set<RosterStatus> {
-    var result = Set<RosterStatus>()
+  static func parseStatuses(_ values: [String]) throws -> Set<CertificationStatus> {
+    var result = Set<CertificationStatus>()
     for value in values.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
       let word = value.trimmingCharacters(in: .whitespaces)
-      guard let status = RosterStatus(rawValue: word.lowercased()) else {
-        let accepted = RosterStatus.allCases.map(\.rawValue).joined(separator: ", ")
+      guard let status = CertificationStatus(rawValue: word.lowercased()) else {
+        let accepted = CertificationStatus.allCases.map(\.rawValue).joined(separator: ", ")
         throw UserError(
           Message(
             fr: "--status « \(word) » n’est pas un statut connu. Valeurs acceptées : \(accepted).",
