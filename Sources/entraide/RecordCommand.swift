@@ -19,7 +19,7 @@ struct RecordCommand: AsyncParsableCommand {
     try await global.reportingErrors {
       let day = try parseDate(date, option: "--date")
       let today = try global.today()
-      let courses = try global.loadCourseIndex()
+      let courses = try global.usableCatalogue().courseIndex
       let registry = try global.openRegistry()
       let outcome = try mappingRegistryErrors {
         try registry.record(helperID: helper, courseID: course, on: day, note: note, today: today, courses: courses)

@@ -47,7 +47,7 @@ struct RosterCommand: AsyncParsableCommand {
       let wanted = try Self.parseStatuses(statuses)
       let horizon = try dueWithin.map(Self.parseDays)
       let today = try global.today()
-      var catalog = try global.loadCourseIndex(includingCourses: false).certifications
+      var catalog = try global.usableCatalogue().certifications
       if let certification {
         guard let only = catalog.certification(certification.trimmingCharacters(in: .whitespaces)) else {
           throw Self.unknownCertification(certification, known: catalog.certifications.map(\.id))

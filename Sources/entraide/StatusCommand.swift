@@ -24,7 +24,7 @@ struct StatusCommand: AsyncParsableCommand {
   func run() async throws {
     try await global.reportingErrors {
       let today = try global.today()
-      let courses = try global.loadCourseIndex(includingCourses: format == .table)
+      let courses = try global.usableCatalogue().courseIndex
       var catalog = courses.certifications
       if let certification {
         let only = try mappingRegistryErrors { try courses.certification(certification) }

@@ -497,7 +497,9 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
     environment: fixture.environment)
   #expect(result.status == 2)
   #expect(result.stderr.contains("impossible.xml:4:"))
-  #expect(result.stderr.contains("no run of role-play 'r' passes"))
+  #expect(result.stderr.contains("impossible.xml:4:3: error: pass=\"5\" is above the most points a run can score"))
+  #expect(
+    result.stderr.hasSuffix("error: The course “\(course.path)” fails validation; entraide validate shows why.\n"))
   #expect(result.stdout.isEmpty)
 }
 
