@@ -187,6 +187,7 @@ extension Registry {
 
   /// Gives up an in-progress attempt (`run --restart`); it stays in the history as abandoned.
   public func abandonAttempt(attemptID: Int64, reason: String? = nil) throws {
+    try requireInert(reason, field: "reason")
     try write { db in
       let at = timestamp()
       try db.execute(
@@ -228,6 +229,7 @@ extension Registry {
       throw RegistryError.courseGrantsNothing(course.id)
     }
     guard date <= today else { throw RegistryError.futureDate(date: date, today: today) }
+    try requireInert(note, field: "note")
     guard date >= Self.earliestRecordDate else {
       throw RegistryError.dateBeforeNetworks(date: date, earliest: Self.earliestRecordDate)
     }

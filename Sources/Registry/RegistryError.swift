@@ -36,6 +36,9 @@ public enum RegistryError: Error, Sendable, Hashable {
   case emptyName
   /// A required field (`local`, `region`) is empty.
   case emptyField(String)
+  /// A field (`name`, `local`, `region`, `email`, `reason`, `note`) holds a control or bidirectional
+  /// character (`Unicode.Scalar.isControlOrBidi`), which would change how later text is shown.
+  case controlCharacter(field: String, character: Unicode.Scalar)
   /// A name (or other field) from which no id can be made.
   case cannotMakeID(String)
   case nothingToChange
@@ -148,6 +151,13 @@ public enum RegistryError: Error, Sendable, Hashable {
       default:
         Message(fr: "Le champ « \(field) » ne peut pas être vide.", en: "The field “\(field)” cannot be empty.")
       }
+    case .controlCharacter(let field, let character):
+      Message(
+        fr:
+          "\(Self.fieldName(field).fr) contient un caractère invisible de contrôle ou de direction du texte (\(Self.codePoint(character))) ; retirez-le.",
+        en:
+          "The \(Self.fieldName(field).en) holds an invisible control or text-direction character (\(Self.codePoint(character))); remove it."
+      )
     case .cannotMakeID(let name):
       Message(
         fr: "Impossible de tirer un identifiant du nom « \(name) » ; donnez-en un avec --id.",
@@ -253,5 +263,24 @@ public enum RegistryError: Error, Sendable, Hashable {
           "Le fichier « \(path) » existe déjà ; une copie de sauvegarde ne remplace jamais un fichier. Choisissez un autre nom.",
         en: "The file “\(path)” already exists; a backup never replaces a file. Choose another name.")
     }
+  }
+
+  /// The field as the subject of a sentence: « Le nom » / “name”.
+  static func fieldName(_ field: String) -> Message {
+    switch field {
+    case "name": Message(fr: "Le nom", en: "name")
+    case "local": Message(fr: "Le syndicat (local)", en: "union local")
+    case "region": Message(fr: "La région", en: "region")
+    case "email": Message(fr: "Le courriel", en: "email")
+    case "reason": Message(fr: "La raison", en: "reason")
+    case "note": Message(fr: "La note", en: "note")
+    default: Message(fr: "Le champ « \(field) »", en: "field “\(field)”")
+    }
+  }
+
+  /// `U+202E`: how a character nobody can see is named.
+  static func codePoint(_ character: Unicode.Scalar) -> String {
+    let hex = String(character.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
 }
