@@ -24,16 +24,16 @@ import Testing
 
   static func load(id: String) throws -> Course { try load(courses.appendingPathComponent("\(id).xml")) }
 
-  /// The role-plays of a course, wherever they sit in it.
+  /// The role-plays of a course, those inside pools included.
   static func roleplays(_ course: Course) -> [Roleplay] {
-    course.activities.compactMap { activity in
+    course.allActivities.compactMap { activity in
       if case .roleplay(let roleplay) = activity { return roleplay }
       return nil
     }
   }
 
   static func quizzes(_ course: Course) -> [Quiz] {
-    course.activities.compactMap { activity in
+    course.allActivities.compactMap { activity in
       if case .quiz(let quiz) = activity { return quiz }
       return nil
     }
