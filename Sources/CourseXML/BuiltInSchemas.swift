@@ -198,6 +198,7 @@ public enum BuiltInSchemas {
               <xs:element name="lesson" type="c:Lesson"/>
               <xs:element name="roleplay" type="c:Roleplay"/>
               <xs:element name="quiz" type="c:Quiz"/>
+              <xs:element name="pool" type="c:Pool"/>
             </xs:choice>
           </xs:sequence>
           <xs:attribute name="id" type="c:Identifier" use="required"/>
@@ -206,6 +207,19 @@ public enum BuiltInSchemas {
           <xs:attribute name="duration" type="xs:duration" use="required"/>
         </xs:complexType>
       </xs:element>
+
+      <!-- Pool: two or more activities, of which each attempt takes `draw` (never another pool). Lint reports a
+           draw larger than the pool. -->
+
+      <xs:complexType name="Pool">
+        <xs:choice minOccurs="2" maxOccurs="unbounded">
+          <xs:element name="lesson" type="c:Lesson"/>
+          <xs:element name="roleplay" type="c:Roleplay"/>
+          <xs:element name="quiz" type="c:Quiz"/>
+        </xs:choice>
+        <xs:attribute name="id" type="c:Identifier" use="required"/>
+        <xs:attribute name="draw" type="xs:positiveInteger" default="1"/>
+      </xs:complexType>
 
       <!-- Lesson -->
 
