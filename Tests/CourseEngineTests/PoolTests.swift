@@ -290,3 +290,33 @@ func playThrough(_ start: CourseSession, wrongQuestions: Set<String> = []) throw
     #expect(resumed.activities.map(\.id) == session.activities.map(\.id))
   }
 }
+
+@Suite struct PoolExplorerTests {
+  @Test func everyActivityOfEveryPoolIsExploredOrChecked() {
+    let check = Explorer().check(pooledCourse, quizSeeds: 40)
+    #expect(check.roleplays.map(\.roleplayID) == ["casino", "deuil", "conflit"])
+    #expect(check.roleplays.allSatisfy { $0.passingRunExists })
+    #expect(check.quizzes.map(\.quizID) == ["verification", "mini"])
+    #expect(check.quizzes.allSatisfy { $0.passed })
+  }
+
+  @Test func aQuizInsideAPoolThatCannotBeAnsweredIsReported() throws {
+    var broken = pooledCourse
+    broken.activities[3] = .pool(
+      Pool(
+        id: "revision", draw: 1,
+        activities: [
+          .lesson(Lesson(id: "lecture", pages: [Page()])),
+          .quiz(
+            Quiz(
+              id: "mini", passPercent: 100, draw: 1,
+              questions: [
+                trueQuestion("m1"), Question(id: "vide", kind: .multiple([AnswerOption(text: bi("x", "x"))])),
+              ])),
+        ]))
+    let check = Explorer().check(broken, quizSeeds: 40)
+    let mini = try #require(check.quizzes.first { $0.quizID == "mini" })
+    #expect(mini.problems.contains(.cannotBeAnsweredFully(questionID: "vide", seed: 0)))
+    #expect(mini.problems.contains { if case .passMarkUnreachable = $0 { true } else { false } })
+  }
+}
