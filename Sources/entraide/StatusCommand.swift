@@ -35,7 +35,11 @@ struct StatusCommand: AsyncParsableCommand {
         try registry.status(helperID: helper, today: today, certifications: catalog)
       }
       switch format {
-      case .table: print(renderTable(status, courses: courses))
+      case .table:
+        let practice = try CourseHistories.practiceReport(helperID: helper, registry: registry, global: global)
+          .lines(global.language)
+        print(
+          renderTable(status, courses: courses) + (practice.isEmpty ? "" : "\n\n" + practice.joined(separator: "\n")))
       case .json: print(try renderJSON(status))
       }
     }

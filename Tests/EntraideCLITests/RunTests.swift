@@ -118,7 +118,9 @@ private func summary(_ output: String, lang: String) -> String {
   let output = run.stdout
   #expect(transcript.count > 15)
   #expect(output.contains("Cours : Visite du format"))
-  #expect(output.contains("Activité 2 sur 3 : La pause café"))
+  // The tour's pool of two lessons puts one more activity in each attempt.
+  #expect(output.contains("Activité 2 sur 4 : La pause café"))
+  #expect(output.contains("Tirée au sort parmi 2 : chaque tentative en présente une autre"))
   #expect(output.contains("Luc : « Ça va… je suis juste fatigué. »"))
   #expect(output.contains("L'entraidant·e _accueille_, *écoute*, accompagne et réfère."))
   #expect(output.contains("Tapez le numéro d'un choix, de 1 à 2 (? aide, r répéter, q quitter)"))
