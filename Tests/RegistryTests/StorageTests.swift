@@ -85,7 +85,7 @@ func aRegistryFromANewerProgramIsRefusedAndLeftUntouched(_ how: String) throws {
     if how == "migration" {
       try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2-from-the-future')")
     } else {
-      try db.execute(sql: "PRAGMA user_version = 2")
+      try db.execute(sql: "PRAGMA user_version = \(Registry.schemaVersion + 1)")
     }
     try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
   }
