@@ -24,7 +24,7 @@ import Testing
 
   static func load(id: String) throws -> Course { try load(courses.appendingPathComponent("\(id).xml")) }
 
-  /// The role-plays of a course, wherever they sit in it (pools included).
+  /// The role-plays of a course, those inside pools included.
   static func roleplays(_ course: Course) -> [Roleplay] {
     course.allActivities.compactMap { activity in
       if case .roleplay(let roleplay) = activity { return roleplay }
@@ -39,10 +39,10 @@ import Testing
     }
   }
 
-  /// The suicide-prevention courses, where the 911 rule applies: the sentinel course, its refresher and the
-  /// annual refresher (which draws suicide-prevention situations too).
+  /// The courses where the 911 rule applies: the sentinel course, its refresher, the annual refresher (which
+  /// draws suicide-prevention situations too) and `referer` (its gambling role-play turns to suicidal thoughts).
   static func isSuicidePrevention(_ courseID: String) -> Bool {
-    courseID.hasPrefix("prevention-suicide") || courseID.hasPrefix("ressourcement")
+    courseID.hasPrefix("prevention-suicide") || courseID.hasPrefix("ressourcement") || courseID == "referer"
   }
 
   /// A choice that calls 911: its `say`, in any language, names the number.
