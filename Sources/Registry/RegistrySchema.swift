@@ -2,7 +2,7 @@ import GRDB
 
 extension Registry {
   /// The schema version this program writes (`PRAGMA user_version`); a file with a higher one is refused.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   /// The versioned migrations; each new schema is a new migration appended at the end, never an edit.
   static let migrator: DatabaseMigrator = {
@@ -90,6 +90,21 @@ extension Registry {
           BEGIN SELECT RAISE(ABORT, 'certification cycles are never changed'); END;
           CREATE TRIGGER cycles_no_delete BEFORE DELETE ON cycles
           BEGIN SELECT RAISE(ABORT, 'certification cycles are never deleted'); END;
+          """)
+    }
+    // One attempt, one terminal: who holds an in-progress attempt (see Registry+Claims.swift).
+    migrator.registerMigration("v2-attempt-claims") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE attempt_claims (
+            attempt_id INTEGER NOT NULL PRIMARY KEY REFERENCES attempts(id),
+            token TEXT NOT NULL,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            claimed_at TEXT NOT NULL,
+            renewed_at TEXT NOT NULL
+          );
+          PRAGMA user_version = 2;
           """)
     }
     return migrator
