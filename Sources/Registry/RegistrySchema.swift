@@ -2,7 +2,7 @@ import GRDB
 
 extension Registry {
   /// The schema version this program writes (`PRAGMA user_version`); a file with a higher one is refused.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
 
   /// The versioned migrations; each new schema is a new migration appended at the end, never an edit.
   static let migrator: DatabaseMigrator = {
@@ -92,8 +92,20 @@ extension Registry {
           BEGIN SELECT RAISE(ABORT, 'certification cycles are never deleted'); END;
           """)
     }
+    // Indexes for the reads of the roster and of status at federation scale (docs/PERFORMANCE.md): the latest
+    // cycle of a helper and certification is one index seek; the initial-path courses' attempts are read
+    // from the index alone. `cycles_latest` starts with the columns of `cycles_by_helper`, which it replaces.
+    migrator.registerMigration("v2-read-indexes") { db in
+      try db.execute(
+        sql: """
+          CREATE INDEX cycles_latest ON cycles(helper_id, certification_id, certified_on, id);
+          DROP INDEX cycles_by_helper;
+          CREATE INDEX attempts_by_course ON attempts(course_id, helper_id, passed_on);
+          PRAGMA user_version = 2;
+          """)
+    }
     // One attempt, one terminal: who holds an in-progress attempt (see Registry+Claims.swift).
-    migrator.registerMigration("v2-attempt-claims") { db in
+    migrator.registerMigration("v3-attempt-claims") { db in
       try db.execute(
         sql: """
           CREATE TABLE attempt_claims (
@@ -104,7 +116,7 @@ extension Registry {
             claimed_at TEXT NOT NULL,
             renewed_at TEXT NOT NULL
           );
-          PRAGMA user_version = 2;
+          PRAGMA user_version = 3;
           """)
     }
     return migrator

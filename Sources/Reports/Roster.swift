@@ -72,17 +72,21 @@ public struct RosterRow: Sendable, Hashable {
 /// Sorting and counting rows, shared by every format.
 public enum Roster {
   /// The rows by region, local, name, certification id (ignoring case and accents), then helper id.
+  ///
+  /// Each row's key is computed once (`CollationKey`), so sorting 40,000 rows folds each distinct string
+  /// once instead of at every comparison.
   public static func sorted(_ rows: [RosterRow]) -> [RosterRow] {
-    rows.sorted { a, b in
-      for (left, right) in [
-        (a.region, b.region), (a.local, b.local), (a.name, b.name), (a.certification, b.certification),
-        (a.helperID, b.helperID),
-      ] {
-        let order = compare(left, right)
-        if order != .orderedSame { return order == .orderedAscending }
-      }
-      return false
+    var keys = CollationKeys()
+    let keyed = rows.map { row in
+      (
+        key: [
+          keys.key(row.region), keys.key(row.local), keys.key(row.name), keys.key(row.certification),
+          keys.key(row.helperID),
+        ],
+        row: row
+      )
     }
+    return keyed.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.row)
   }
 
   /// The order summaries list the statuses in: certified first, never last.
@@ -121,8 +125,4 @@ public enum Roster {
     Message(fr: "Registre des entraidant·es au \(today)", en: "Peer-helper roster as of \(today)")
   }
 
-  private static func compare(_ a: String, _ b: String) -> ComparisonResult {
-    let folded = a.compare(b, options: [.caseInsensitive, .diacriticInsensitive])
-    return folded != .orderedSame ? folded : a.compare(b, options: .literal)
-  }
 }
