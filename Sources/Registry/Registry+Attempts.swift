@@ -254,7 +254,6 @@ extension Registry {
       throw RegistryError.courseGrantsNothing(course.id)
     }
     guard date <= today else { throw RegistryError.futureDate(date: date, today: today) }
-    try requireInert(note, field: "note")
     guard date >= Self.earliestRecordDate else {
       throw RegistryError.dateBeforeNetworks(date: date, earliest: Self.earliestRecordDate)
     }
@@ -270,6 +269,7 @@ extension Registry {
   ) throws -> AttemptOutcome {
     let missing = CertificationRules.missingPrerequisites(requires: course.requires, passes: history.passes, on: date)
     guard missing.isEmpty else { throw RegistryError.missingPrerequisites(course: course.id, missing: missing) }
+    try requireInert(note, field: "note")
     let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
     let storedNote = trimmedNote?.isEmpty == false ? trimmedNote : nil
     try db.cachedStatement(
