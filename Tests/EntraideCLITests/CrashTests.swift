@@ -319,7 +319,8 @@ private func killed(_ bench: CrashBench, _ arguments: [String], after delay: Int
   let sheet = bench.root.appendingPathComponent("sheet.csv")
   var committed = 0
   for round in 0..<importKills {
-    let date = "2026-11-\(String(format: "%02d", round + 1))"
+    // One day per round (up to 280 rounds), all before ENTRAIDE_TODAY.
+    let date = String(format: "2026-%02d-%02d", round / 28 + 1, round % 28 + 1)
     try Data(("helper_id,course,date\n" + (0..<rows).map { "p\($0),ecoute-active,\(date)\n" }.joined()).utf8)
       .write(to: sheet)
     let before = Int(try bench.sql("SELECT count(*) FROM attempts;")) ?? -1
