@@ -18,6 +18,7 @@ struct Entraide: AsyncParsableCommand {
       RosterCommand.self,
       RunCommand.self,
       BackupCommand.self,
+      CheckCommand.self,
     ]
   )
 

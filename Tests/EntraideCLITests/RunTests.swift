@@ -6,7 +6,7 @@ import Testing
 #endif
 
 /// A temporary courses folder (the format tour, the schemas, a certification it grants) and registry.
-private struct RunFixture {
+struct RunFixture {
   let root: URL
   let courses: URL
   let db: String
@@ -104,7 +104,7 @@ private struct RunFixture {
 }
 
 /// The part of a run's output from the course summary on.
-private func summary(_ output: String, lang: String) -> String {
+func summary(_ output: String, lang: String) -> String {
   let heading = lang == "fr" ? "Bilan du cours" : "Course summary"
   guard let range = output.range(of: heading, options: .backwards) else { return "" }
   return String(output[range.lowerBound...])
