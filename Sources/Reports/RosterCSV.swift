@@ -14,28 +14,37 @@ public enum RosterCSV {
 
   /// The rows, sorted like the table, with the header row; UTF-8 text without a byte-order mark.
   public static func render(_ rows: [RosterRow]) -> String {
-    var lines = [columns.joined(separator: ",")]
+    var text = columns.joined(separator: ",") + "\r\n"
+    text.reserveCapacity(text.utf8.count + rows.count * 100)
     for row in Roster.sorted(rows) {
-      let text = [row.helperID, row.name, row.local, row.region, row.certification].map { quoted(neutralized($0)) }
-      let other = [
-        row.status.rawValue, row.certifiedOn?.description ?? "", row.validThrough?.description ?? "",
-        row.daysLeft.map(String.init) ?? "",
-      ]
-      lines.append((text + other).joined(separator: ","))
+      for value in [row.helperID, row.name, row.local, row.region, row.certification] {
+        text += quoted(neutralized(value))
+        text += ","
+      }
+      text += row.status.rawValue
+      text += ","
+      text += row.certifiedOn?.description ?? ""
+      text += ","
+      text += row.validThrough?.description ?? ""
+      text += ","
+      text += row.daysLeft.map(String.init) ?? ""
+      text += "\r\n"
     }
-    return lines.map { $0 + "\r\n" }.joined()
+    return text
   }
 
   /// The value without control characters, with an apostrophe before a leading `=`, `+`, `-` or `@`.
   static func neutralized(_ value: String) -> String {
     let clean = value.strippingControlCharacters()
-    guard let first = clean.first, "=+-@".contains(first) else { return clean }
+    // The first byte rules most values out without reading a whole character.
+    guard let byte = clean.utf8.first, "=+-@".utf8.contains(byte), let first = clean.first, "=+-@".contains(first)
+    else { return clean }
     return "'" + clean
   }
 
   /// The value, quoted when it holds a comma, a quote or a line break.
   static func quoted(_ value: String) -> String {
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
