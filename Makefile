@@ -17,11 +17,16 @@ deps:
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-dev pkg-config; \
 	fi
 
-## test-deps: deps, plus xmllint (libxml2-utils), which tests use to cross-check the schemas.
+## test-deps: deps, plus xmllint (libxml2-utils), which tests use to cross-check the schemas, and the sqlite3
+## shell, which tests use to read and damage registries behind the program's back.
 test-deps: deps
 	@if ! command -v xmllint >/dev/null 2>&1; then \
 	  echo "Installing libxml2-utils (xmllint)…"; \
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-utils; \
+	fi
+	@if ! command -v sqlite3 >/dev/null 2>&1; then \
+	  echo "Installing sqlite3…"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) sqlite3; \
 	fi
 
 build: deps

@@ -23,9 +23,9 @@ public struct Explorer: Sendable {
   public func check(_ course: Course, quizSeeds: Int = 200) -> CourseCheck {
     var roleplays: [RoleplayExploration] = []
     var quizzes: [QuizCheck] = []
-    for (index, activity) in course.activities.enumerated() {
+    for (index, activity) in course.allActivities.enumerated() {
       switch activity {
-      case .lesson: break
+      case .lesson, .pool: break
       case .roleplay(let roleplay): roleplays.append(explore(roleplay))
       case .quiz(let quiz): quizzes.append(checkQuiz(quiz, activityIndex: index, seeds: quizSeeds))
       }

@@ -47,25 +47,46 @@ public struct Prerequisite: Sendable, Hashable, Codable {
   }
 }
 
+extension Course {
+  /// Every lesson, role-play and quiz, those inside pools included, in file order (pools themselves left out).
+  public var allActivities: [Activity] {
+    activities.flatMap { activity -> [Activity] in
+      if case .pool(let pool) = activity { return pool.activities }
+      return [activity]
+    }
+  }
+
+  /// The pool that holds the activity `id`, when one does.
+  public func pool(holding id: String) -> Pool? {
+    for case .pool(let pool) in activities where pool.activities.contains(where: { $0.id == id }) { return pool }
+    return nil
+  }
+}
+
 /// One step of a course, in file order.
 public enum Activity: Sendable, Hashable, Codable {
   case lesson(Lesson)
   case roleplay(Roleplay)
   case quiz(Quiz)
+  /// Activities of which each attempt takes a few (`Pool.draw`); never holds another pool.
+  case pool(Pool)
 
   public var id: String {
     switch self {
     case .lesson(let lesson): lesson.id
     case .roleplay(let roleplay): roleplay.id
     case .quiz(let quiz): quiz.id
+    case .pool(let pool): pool.id
     }
   }
 
+  /// The activity's title; a pool has none (its drawn activities have theirs).
   public var title: LocalizedText {
     switch self {
     case .lesson(let lesson): lesson.title
     case .roleplay(let roleplay): roleplay.title
     case .quiz(let quiz): quiz.title
+    case .pool: LocalizedText()
     }
   }
 
@@ -74,13 +95,36 @@ public enum Activity: Sendable, Hashable, Codable {
     case .lesson(let lesson): lesson.location
     case .roleplay(let roleplay): roleplay.location
     case .quiz(let quiz): quiz.location
+    case .pool(let pool): pool.location
     }
   }
 
-  /// Whether the activity is scored (role-plays and quizzes); lessons are not.
+  /// Whether the activity is scored (role-plays and quizzes, and pools holding one); lessons are not.
   public var isGraded: Bool {
-    if case .lesson = self { return false }
-    return true
+    switch self {
+    case .lesson: false
+    case .roleplay, .quiz: true
+    case .pool(let pool): pool.activities.contains(where: \.isGraded)
+    }
+  }
+}
+
+/// Two or more activities of which each attempt takes `draw`, shown in the pool's order (DESIGN §3).
+///
+/// Which ones an attempt takes depends on the helper's history and the attempt's seed (`CourseEngine`).
+public struct Pool: Sendable, Hashable, Codable {
+  public var id: String
+  /// How many activities each attempt takes (1 unless the file says otherwise).
+  public var draw: Int
+  /// Lessons, role-plays and quizzes, in file order.
+  public var activities: [Activity]
+  public var location: SourceLocation
+
+  public init(id: String, draw: Int = 1, activities: [Activity] = [], location: SourceLocation = .unknown) {
+    self.id = id
+    self.draw = draw
+    self.activities = activities
+    self.location = location
   }
 }
 

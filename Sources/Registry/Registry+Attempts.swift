@@ -175,14 +175,19 @@ extension Registry {
       if let score { detail["score"] = String(score) }
       if passed { detail["passed_on"] = today.description }
       try appendEvent(db, at: at, action: .attemptFinished, helperID: attempt.helperID, detail: detail, reason: nil)
+      var history = try history(db, helperID: attempt.helperID)
       let effects =
-        passed ? try applyPass(db, attempt: attempt, passedOn: today, certifications: certifications, at: at) : []
+        passed
+        ? try applyPass(
+          db, attempt: attempt, passedOn: today, certifications: certifications, at: at, history: &history)
+        : []
       return AttemptOutcome(attempt: attempt, effects: effects)
     }
   }
 
   /// Gives up an in-progress attempt (`run --restart`); it stays in the history as abandoned.
   public func abandonAttempt(attemptID: Int64, reason: String? = nil) throws {
+    try requireInert(reason, field: "reason")
     try write { db in
       let at = timestamp()
       try db.execute(
@@ -204,6 +209,21 @@ extension Registry {
     helperID: String, courseID: String, on date: CalendarDate, note: String? = nil, today: CalendarDate,
     courses: CourseIndex
   ) throws -> AttemptOutcome {
+    let course = try recordableCourse(courseID, on: date, today: today, courses: courses)
+    return try write { db in
+      let helper = try requireHelper(db, helperID)
+      var history = try history(db, helperID: helper.id)
+      return try recordPass(
+        db, helper: helper, course: course, on: date, note: note, at: timestamp(), courses: courses,
+        history: &history, origin: [:])
+    }
+  }
+
+  /// The course, if a pass of it on `date` may be recorded (the checks that need no helper): known, granting
+  /// or renewing a certification, dated neither after `today` nor before `earliestRecordDate`.
+  func recordableCourse(
+    _ courseID: String, on date: CalendarDate, today: CalendarDate, courses: CourseIndex
+  ) throws -> CourseEntry {
     let course = try courses.course(courseID)
     guard !courses.certifications.certifications(grantedBy: course.id).isEmpty else {
       throw RegistryError.courseGrantsNothing(course.id)
@@ -212,29 +232,43 @@ extension Registry {
     guard date >= Self.earliestRecordDate else {
       throw RegistryError.dateBeforeNetworks(date: date, earliest: Self.earliestRecordDate)
     }
-    return try write { db in
-      let helper = try requireHelper(db, helperID)
-      let missing = CertificationRules.missingPrerequisites(
-        requires: course.requires, passes: try passes(db, helperID: helper.id), on: date)
-      guard missing.isEmpty else { throw RegistryError.missingPrerequisites(course: course.id, missing: missing) }
-      let at = timestamp()
-      let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-      let storedNote = trimmedNote?.isEmpty == false ? trimmedNote : nil
-      try db.execute(
-        sql: """
-          INSERT INTO attempts (helper_id, course_id, course_version, content_digest, seed, language, started_at,
-            finished_at, state, passed_on, note)
-          VALUES (?, ?, ?, ?, '0', '', ?, ?, 'recorded', ?, ?)
-          """,
-        arguments: [helper.id, course.id, course.version, course.digest, at, at, date.description, storedNote])
-      let attempt = try fetchAttempt(db, db.lastInsertedRowID)
-      var detail = ["attempt": String(attempt.id), "course": course.id, "date": date.description]
-      if let storedNote { detail["note"] = storedNote }
-      try appendEvent(db, at: at, action: .courseRecorded, helperID: helper.id, detail: detail, reason: storedNote)
-      let effects = try applyPass(
-        db, attempt: attempt, passedOn: date, certifications: courses.certifications, at: at)
-      return AttemptOutcome(attempt: attempt, effects: effects)
-    }
+    return course
+  }
+
+  /// Records one in-person pass after `recordableCourse`: checks the prerequisites against `history`, stores
+  /// the attempt and its `course-recorded` event (with `origin` added to its detail), applies the
+  /// certification effect and keeps `history` up to date.
+  func recordPass(
+    _ db: Database, helper: Helper, course: CourseEntry, on date: CalendarDate, note: String?, at: String,
+    courses: CourseIndex, history: inout HelperHistory, origin: [String: String]
+  ) throws -> AttemptOutcome {
+    let missing = CertificationRules.missingPrerequisites(requires: course.requires, passes: history.passes, on: date)
+    guard missing.isEmpty else { throw RegistryError.missingPrerequisites(course: course.id, missing: missing) }
+    try requireInert(note, field: "note")
+    let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+    let storedNote = trimmedNote?.isEmpty == false ? trimmedNote : nil
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO attempts (helper_id, course_id, course_version, content_digest, seed, language, started_at,
+          finished_at, state, passed_on, note)
+        VALUES (?, ?, ?, ?, '0', '', ?, ?, 'recorded', ?, ?)
+        """
+    ).execute(arguments: [helper.id, course.id, course.version, course.digest, at, at, date.description, storedNote])
+    let attempt = Attempt(
+      id: db.lastInsertedRowID, helperID: helper.id, courseID: course.id, courseVersion: course.version,
+      contentDigest: course.digest, seed: 0, language: "", startedAt: at, finishedAt: at, state: .recorded,
+      passedOn: date, note: storedNote)
+    history.passes[course.id, default: []].append(date)
+    history.recorded.insert(HelperHistory.Day(courseID: course.id, date: date))
+    var detail = origin
+    detail["attempt"] = String(attempt.id)
+    detail["course"] = course.id
+    detail["date"] = date.description
+    if let storedNote { detail["note"] = storedNote }
+    try appendEvent(db, at: at, action: .courseRecorded, helperID: helper.id, detail: detail, reason: storedNote)
+    let effects = try applyPass(
+      db, attempt: attempt, passedOn: date, certifications: courses.certifications, at: at, history: &history)
+    return AttemptOutcome(attempt: attempt, effects: effects)
   }
 
   /// The prerequisites of `course` the helper has not passed on or before `day`, in the order listed.
@@ -257,6 +291,43 @@ extension Registry {
   private func throwNotInProgress(_ db: Database, _ id: Int64) throws -> Never {
     _ = try fetchAttempt(db, id)
     throw RegistryError.attemptFinished(id)
+  }
+
+  /// What the registry knows of one helper while it decides: every pass and every cycle.
+  struct HelperHistory {
+    /// A course on a day.
+    struct Day: Hashable {
+      var courseID: String
+      var date: CalendarDate
+    }
+
+    /// Every day each course was passed.
+    var passes: [String: [CalendarDate]] = [:]
+    /// The courses recorded in person, by day.
+    var recorded: Set<Day> = []
+    /// Every cycle, in the order they were made.
+    var cycles: [Cycle] = []
+  }
+
+  /// The helper's passes and cycles, read once.
+  func history(_ db: Database, helperID: String) throws -> HelperHistory {
+    var history = HelperHistory()
+    let rows = try Row.fetchCursor(
+      db.cachedStatement(
+        sql: "SELECT course_id, passed_on, state FROM attempts WHERE helper_id = ? AND passed_on IS NOT NULL"),
+      arguments: [helperID])
+    while let row = try rows.next() {
+      guard let day = CalendarDate(iso: row["passed_on"]) else { continue }
+      let courseID: String = row["course_id"]
+      history.passes[courseID, default: []].append(day)
+      if row["state"] as String == AttemptState.recorded.rawValue {
+        history.recorded.insert(HelperHistory.Day(courseID: courseID, date: day))
+      }
+    }
+    history.cycles = try Row.fetchAll(
+      db.cachedStatement(sql: "SELECT * FROM cycles WHERE helper_id = ? ORDER BY id"), arguments: [helperID]
+    ).map(Cycle.init(row:))
+    return history
   }
 
   /// Every day each course was passed by the helper.
@@ -284,13 +355,16 @@ extension Registry {
   }
 
   /// Makes the cycles a pass earns (DESIGN §4) and logs `cycle-made` for each; returns every effect.
+  ///
+  /// `history` holds the helper's passes (this one included) and cycles; the cycles made are added to it.
   private func applyPass(
-    _ db: Database, attempt: Attempt, passedOn: CalendarDate, certifications: CertificationCatalog, at: String
+    _ db: Database, attempt: Attempt, passedOn: CalendarDate, certifications: CertificationCatalog, at: String,
+    history: inout HelperHistory
   ) throws -> [CertificationEffect] {
-    let passes = try passes(db, helperID: attempt.helperID)
+    let passes = history.passes
     var effects: [CertificationEffect] = []
     for certification in certifications.certifications(grantedBy: attempt.courseID) {
-      let existing = try cycles(db, helperID: attempt.helperID, certificationID: certification.id)
+      let existing = history.cycles.filter { $0.certificationID == certification.id }
       let latest = latestCycle(existing)
       let inInitial = certification.initial.contains { $0.courseID == attempt.courseID }
       let inRenewal = certification.renewal.contains { $0.courseID == attempt.courseID }
@@ -326,12 +400,13 @@ extension Registry {
       if newCycle == nil, kind == nil { kind = .renewsNothingNotCertified }
 
       if let (cycleKind, dates) = newCycle {
-        try db.execute(
+        try db.cachedStatement(
           sql: """
             INSERT INTO cycles (helper_id, certification_id, kind, certified_on, valid_through, window_opens,
               source_attempt_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            """
+        ).execute(
           arguments: [
             attempt.helperID, certification.id, cycleKind.rawValue, dates.certifiedOn.description,
             dates.validThrough.description, dates.windowOpens.description, attempt.id, at,
@@ -339,6 +414,7 @@ extension Registry {
         let cycle = Cycle(
           id: db.lastInsertedRowID, helperID: attempt.helperID, certificationID: certification.id, kind: cycleKind,
           dates: dates, sourceAttemptID: attempt.id, createdAt: at)
+        history.cycles.append(cycle)
         try appendEvent(
           db, at: at, action: .cycleMade, helperID: attempt.helperID,
           detail: [

@@ -225,9 +225,9 @@ public final class Registry: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let json = String(decoding: try encoder.encode(detail), as: UTF8.self)
-    try db.execute(
-      sql: "INSERT INTO events (at, by, action, helper_id, detail, reason) VALUES (?, ?, ?, ?, ?, ?)",
-      arguments: [at, actor, action.rawValue, helperID, json, reason])
+    try db.cachedStatement(
+      sql: "INSERT INTO events (at, by, action, helper_id, detail, reason) VALUES (?, ?, ?, ?, ?, ?)"
+    ).execute(arguments: [at, actor, action.rawValue, helperID, json, reason])
     return db.lastInsertedRowID
   }
 

@@ -175,7 +175,7 @@ public struct SessionDriver {
   public static func summary(_ outcome: ActivityOutcome, course: Course) -> ActivitySummary {
     if let run = outcome.roleplay {
       var passMark: Int?
-      if case .roleplay(let roleplay) = course.activities.first(where: { $0.id == outcome.activityID }) {
+      if case .roleplay(let roleplay) = course.allActivities.first(where: { $0.id == outcome.activityID }) {
         passMark = roleplay.pass
       }
       let reasons: [Message] = run.failures.compactMap { failure in

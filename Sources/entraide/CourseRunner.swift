@@ -115,7 +115,7 @@ struct CourseRunner {
       do {
         let (session, report) = try CourseSession.resumeAfterChange(course: course, stateJSON: json)
         if let restarted = report.restartedActivityID,
-          let activity = course.activities.first(where: { $0.id == restarted })
+          let activity = course.allActivities.first(where: { $0.id == restarted })
         {
           let title = activity.title.text(session.language.rawValue, fallbacks: course.languages) ?? restarted
           console.say(InterfaceText.courseChanged(activity: title), style: .notice)

@@ -164,6 +164,13 @@ enum CourseOutline {
         detail = Message(
           fr: "questionnaire, \(asked) questions ; \(quiz.passPercent) % pour réussir",
           en: "quiz, \(asked) questions; \(quiz.passPercent)% to pass")
+      case .pool(let pool):
+        let titles = pool.activities.map { text($0.title, language, course: course) }.joined(separator: " · ")
+        detail = Message(
+          fr: "\(pool.draw) tirée\(pool.draw > 1 ? "s" : "") au sort parmi \(pool.activities.count) : \(titles)",
+          en: "\(pool.draw) drawn from \(pool.activities.count): \(titles)")
+        lines.append("  \(index + 1). \(pool.id.strippingControlCharacters()) (\(detail.text(language)))")
+        continue
       }
       lines.append("  \(index + 1). \(title) (\(detail.text(language)))")
     }

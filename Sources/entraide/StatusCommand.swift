@@ -109,7 +109,7 @@ struct StatusCommand: AsyncParsableCommand {
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(document), as: UTF8.self)
+    return RosterJSON.inert(String(decoding: try encoder.encode(document), as: UTF8.self))
   }
 }
 

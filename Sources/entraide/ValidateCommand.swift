@@ -3,6 +3,7 @@ import CourseEngine
 import CourseModel
 import CourseXML
 import Foundation
+import Reports
 
 /// `entraide validate [PATH…]`: schema and lint findings for course files.
 struct ValidateCommand: AsyncParsableCommand {
@@ -91,7 +92,7 @@ struct ValidateCommand: AsyncParsableCommand {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-      return String(decoding: data, as: UTF8.self) + "\n"
+      return RosterJSON.inert(String(decoding: data, as: UTF8.self)) + "\n"
     }
   }
 

@@ -26,7 +26,7 @@ import Testing
   #expect(
     french.stdout.contains(
       "  3. Prévention du suicide\u{A0}: agir en sentinelle — à suivre après « L'écoute\n"
-        + "     active\u{A0}: le rôle de l'entraidant·e »\n"))
+        + "     active\u{A0}: le rôle des entraidantes et entraidants »\n"))
 
   let record = try Entraide.run(
     ["record", "mtremblay", "ecoute-active", "--date", "2026-11-20"], environment: environment)
