@@ -76,7 +76,9 @@ let package = Package(
     .target(name: "PostgresTestCluster", path: "Tests/PostgresTestCluster"),
     .testTarget(
       name: "RegistryTests", dependencies: ["Registry", "PostgresRegistry", "PostgresTestCluster", "CourseModel"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "CourseModel"]),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: ["Reports", "CourseModel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CourseEngine", "CourseModel"]),
     .testTarget(name: "EntraideCLITests", dependencies: ["CourseModel", "PostgresTestCluster", "entraide"]),
   ],

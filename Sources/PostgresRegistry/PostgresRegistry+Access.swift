@@ -56,15 +56,21 @@ extension PostgresRegistry {
       let quoted = Self.quotedIdentifier(role)
       try connection.execute(
         PostgresQuery(
-          unsafeSQL: "GRANT SELECT ON helpers, attempts, cycles, events, entraide_schema, access_scopes TO \(quoted)"))
+          unsafeSQL:
+            "GRANT SELECT ON helpers, attempts, cycles, events, attempt_claims, entraide_schema, access_scopes TO \(quoted)"
+        ))
       if readOnly {
         try connection.execute(
-          PostgresQuery(unsafeSQL: "REVOKE INSERT, UPDATE ON helpers, attempts, cycles, events FROM \(quoted)"))
+          PostgresQuery(
+            unsafeSQL:
+              "REVOKE INSERT, UPDATE, DELETE ON helpers, attempts, cycles, events, attempt_claims FROM \(quoted)"))
         try connection.execute(
           PostgresQuery(unsafeSQL: "REVOKE USAGE ON ALL SEQUENCES IN SCHEMA public FROM \(quoted)"))
       } else {
         try connection.execute(PostgresQuery(unsafeSQL: "GRANT INSERT, UPDATE ON helpers, attempts TO \(quoted)"))
         try connection.execute(PostgresQuery(unsafeSQL: "GRANT INSERT ON cycles, events TO \(quoted)"))
+        try connection.execute(
+          PostgresQuery(unsafeSQL: "GRANT INSERT, UPDATE, DELETE ON attempt_claims TO \(quoted)"))
         try connection.execute(PostgresQuery(unsafeSQL: "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(quoted)"))
       }
       var detail = ["role": role, "read_only": readOnly ? "yes" : "no"]
@@ -104,7 +110,8 @@ extension PostgresRegistry {
         let quoted = Self.quotedIdentifier(role)
         try connection.execute(
           PostgresQuery(
-            unsafeSQL: "REVOKE ALL ON helpers, attempts, cycles, events, entraide_schema, access_scopes FROM \(quoted)"
+            unsafeSQL:
+              "REVOKE ALL ON helpers, attempts, cycles, events, attempt_claims, entraide_schema, access_scopes FROM \(quoted)"
           ))
         try connection.execute(
           PostgresQuery(unsafeSQL: "REVOKE USAGE ON ALL SEQUENCES IN SCHEMA public FROM \(quoted)"))

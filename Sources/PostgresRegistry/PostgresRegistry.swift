@@ -141,6 +141,43 @@ public final class PostgresRegistry: RegistryStore, @unchecked Sendable {
     }
   }
 
+  /// What the server's constraints cannot say: every cycle explained by a passed attempt or an in-person
+  /// record of the same helper, no claim left on a finished attempt. (The server keeps its files, references
+  /// and the one attempt in progress per course itself.)
+  public func check() throws -> RegistryCheck {
+    try read {
+      var problems: [RegistryProblem] = []
+      for row in try connection.query(
+        """
+        SELECT c.id, c.helper_id, c.certification_id, c.certified_on FROM cycles c
+        WHERE NOT EXISTS (
+          SELECT 1 FROM attempts a WHERE a.id = c.source_attempt_id AND a.helper_id = c.helper_id
+            AND a.state IN ('passed', 'recorded'))
+        AND NOT EXISTS (
+          SELECT 1 FROM events e WHERE e.id = c.source_event_id AND e.helper_id = c.helper_id
+            AND e.action = 'course-recorded')
+        ORDER BY c.id
+        """)
+      {
+        let (id, helperID, certificationID, certifiedOn) = try row.decode((Int64, String, String, String).self)
+        problems.append(
+          .unexplainedCycle(id: id, helperID: helperID, certificationID: certificationID, certifiedOn: certifiedOn))
+      }
+      for row in try connection.query(
+        """
+        SELECT c.attempt_id FROM attempt_claims c JOIN attempts a ON a.id = c.attempt_id
+        WHERE a.state <> 'in-progress' ORDER BY c.attempt_id
+        """)
+      {
+        problems.append(.claimOnFinishedAttempt(attemptID: try row.decode(Int64.self)))
+      }
+      let counts = try connection.query(
+        "SELECT (SELECT count(*) FROM helpers), (SELECT count(*) FROM attempts), (SELECT count(*) FROM cycles)")
+      let (helpers, attempts, cycles) = try counts[0].decode((Int, Int, Int).self)
+      return RegistryCheck(problems: problems, helpers: helpers, attempts: attempts, cycles: cycles)
+    }
+  }
+
   public func backup(to path: String) throws {
     throw ServerRegistryError.backupOnServer
   }

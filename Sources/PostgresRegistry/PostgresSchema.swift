@@ -146,6 +146,23 @@ enum PostgresSchema {
     CREATE TRIGGER helpers_never_truncated BEFORE TRUNCATE ON helpers FOR EACH STATEMENT
     EXECUTE FUNCTION entraide_refuse('helpers are never deleted: deactivate them')
     """,
+    // One attempt, one terminal: who holds an in-progress attempt (as Registry+Claims.swift).
+    """
+    CREATE TABLE attempt_claims (
+      attempt_id bigint NOT NULL PRIMARY KEY REFERENCES attempts(id),
+      token text NOT NULL,
+      host text NOT NULL,
+      pid bigint NOT NULL,
+      claimed_at text NOT NULL,
+      renewed_at text NOT NULL
+    )
+    """,
+    "ALTER TABLE attempt_claims ENABLE ROW LEVEL SECURITY",
+    """
+    CREATE POLICY attempt_claims_in_scope ON attempt_claims
+    USING (EXISTS (SELECT 1 FROM attempts a WHERE a.id = attempt_claims.attempt_id))
+    WITH CHECK (EXISTS (SELECT 1 FROM attempts a WHERE a.id = attempt_claims.attempt_id))
+    """,
     "REVOKE UPDATE, DELETE, TRUNCATE ON cycles, events FROM CURRENT_USER",
     "REVOKE DELETE, TRUNCATE ON helpers, attempts FROM CURRENT_USER",
     // Scopes: which helpers each role other than the owner sees and changes.
@@ -208,8 +225,16 @@ enum PostgresSchema {
   /// The database's state before any change: nil when it holds no registry and nothing else (a new registry).
   /// Throws for a database of another program or of a newer Entraide.
   static func appliedVersion(_ connection: ServerConnection) throws -> Int? {
-    let exists = try connection.query("SELECT to_regclass('entraide_schema') IS NOT NULL")
-    if try exists.first?.decode(Bool.self) == true {
+    // One statement, so both answers come from one snapshot of the catalogue (another first use may be
+    // committing its migration meanwhile).
+    let state = try connection.query(
+      """
+      SELECT count(*) FILTER (WHERE c.relname = 'entraide_schema'), count(*)
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
+      """)
+    let (registryTables, tables) = try state[0].decode((Int, Int).self)
+    if registryTables > 0 {
       let rows: [PostgresRow]
       do {
         rows = try connection.query("SELECT coalesce(max(version), 0) FROM entraide_schema")
@@ -223,14 +248,7 @@ enum PostgresSchema {
       }
       return found
     }
-    let others = try connection.query(
-      """
-      SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
-      """)
-    if try (others.first?.decode(Int.self) ?? 0) > 0 {
-      throw ServerRegistryError.notARegistry(server: connection.url.description)
-    }
+    if tables > 0 { throw ServerRegistryError.notARegistry(server: connection.url.description) }
     return nil
   }
 

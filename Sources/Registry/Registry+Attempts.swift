@@ -4,68 +4,47 @@ import GRDB
 
 /// What passing (or failing) a course did to one certification.
 public struct CertificationEffect: Sendable, Hashable {
-  public enum Kind: Sendable, Hashable {
-    /// The initial path is complete: a first (or fresh) cycle.
-    case certified(Cycle)
-    /// A renewal made a new cycle.
-    case renewed(Cycle)
-    /// A renewal course after validThrough + lapse: recorded, renews nothing; the initial path is required again.
-    case renewsNothingLapsed
-    /// A renewal course with no cycle to renew.
-    case renewsNothingNotCertified
-    /// A pass dated before the current cycle began: recorded, changes nothing.
-    case predatesCycle
-    /// One more course of the initial path; `passed` of `required` done.
-    case initialProgress(passed: Int, required: Int)
-    /// An initial-path course while a cycle is current (certified, due or expired): changes nothing.
-    case alreadyCertified(validThrough: CalendarDate)
-  }
-
   public var certificationID: String
   public var title: LocalizedText
-  public var kind: Kind
+  /// What `CertificationRules.decision` answered for this pass.
+  public var decision: CertificationDecision
+  /// The cycle stored for the decision, when it made one.
+  public var cycle: Cycle?
 
-  public init(certificationID: String, title: LocalizedText, kind: Kind) {
+  public init(certificationID: String, title: LocalizedText, decision: CertificationDecision, cycle: Cycle? = nil) {
     self.certificationID = certificationID
     self.title = title
-    self.kind = kind
-  }
-
-  /// The new cycle, when one was made.
-  public var cycle: Cycle? {
-    switch kind {
-    case .certified(let cycle), .renewed(let cycle): cycle
-    default: nil
-    }
+    self.decision = decision
+    self.cycle = cycle
   }
 
   /// One line for the user: « Entraidant·e : valide jusqu'au 2027-11-21 ».
   public var message: Message {
     let fr = title.text("fr", fallbacks: ["en"]) ?? certificationID
     let en = title.text("en", fallbacks: ["fr"]) ?? certificationID
-    switch kind {
-    case .certified(let cycle), .renewed(let cycle):
+    switch decision {
+    case .initialCycle(let dates), .renewal(let dates, _):
       return Message(
-        fr: "\(fr) : valide jusqu’au \(cycle.dates.validThrough)",
-        en: "\(en): valid through \(cycle.dates.validThrough)")
-    case .renewsNothingLapsed:
+        fr: "\(fr) : valide jusqu’au \(dates.validThrough)",
+        en: "\(en): valid through \(dates.validThrough)")
+    case .nothing(.lapsed):
       return Message(
         fr:
           "\(fr) : cours enregistré, mais il ne renouvelle rien (certification périmée) ; le parcours initial est à refaire.",
         en: "\(en): course recorded, but it renews nothing (certification lapsed); the initial path is required again.")
-    case .renewsNothingNotCertified:
+    case .nothing(.notCertified):
       return Message(
         fr: "\(fr) : cours enregistré, mais il ne renouvelle rien : aucune certification à renouveler.",
         en: "\(en): course recorded, but it renews nothing: there is no certification to renew.")
-    case .predatesCycle:
+    case .nothing(.predatesCycle):
       return Message(
         fr: "\(fr) : cours enregistré ; il précède le cycle en cours et ne change rien.",
         en: "\(en): course recorded; it predates the current cycle and changes nothing.")
-    case .initialProgress(let passed, let required):
+    case .nothing(.initialProgress(let passed, let required)):
       return Message(
         fr: "\(fr) : parcours initial, \(passed) cours réussi\(passed > 1 ? "s" : "") sur \(required).",
         en: "\(en): initial path, \(passed) of \(required) courses passed.")
-    case .alreadyCertified(let validThrough):
+    case .nothing(.alreadyCertified(let validThrough)):
       return Message(
         fr: "\(fr) : ce cours ne change rien (cycle en cours valide jusqu’au \(validThrough)).",
         en: "\(en): this course changes nothing (current cycle valid through \(validThrough)).")
@@ -85,23 +64,18 @@ public struct AttemptOutcome: Sendable, Hashable {
   }
 }
 
-/// What a pass does to one certification, before any store writes it.
-package enum PassDecision: Sendable, Hashable {
-  /// Make a new cycle of this kind with these dates.
-  case makeCycle(CycleKind, CycleDates)
-  /// No cycle; the effect says why.
-  case nothing(CertificationEffect.Kind)
-}
-
 /// The attempt the runner continues: a new one, or the one in progress for the same helper and course.
 public struct AttemptStart: Sendable, Hashable {
   public var attempt: Attempt
   /// True when an in-progress attempt was found (compare its `contentDigest` with the course's).
   public var resumed: Bool
+  /// The live claim `ClaimRequest.takeOver` ended, if any.
+  public var tookOver: AttemptClaim?
 
-  public init(attempt: Attempt, resumed: Bool) {
+  public init(attempt: Attempt, resumed: Bool, tookOver: AttemptClaim? = nil) {
     self.attempt = attempt
     self.resumed = resumed
+    self.tookOver = tookOver
   }
 }
 
@@ -111,9 +85,11 @@ extension Registry {
   /// The in-progress attempt of `course` by the helper, or a new one storing seed, version, digest and language.
   ///
   /// A new attempt logs `attempt-started`. The helper must exist; check prerequisites first with
-  /// `missingPrerequisites`.
+  /// `missingPrerequisites`. With `claim`, the attempt is held by its claimant (one attempt, one terminal):
+  /// another live holder throws `RegistryError.attemptOpenElsewhere` and nothing is written.
   public func startOrResumeAttempt(
-    helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String? = nil
+    helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String? = nil,
+    claim request: ClaimRequest? = nil
   ) throws -> AttemptStart {
     try write { db in
       let helper = try requireHelper(db, helperID)
@@ -121,7 +97,17 @@ extension Registry {
         db, sql: "SELECT * FROM attempts WHERE helper_id = ? AND course_id = ? AND state = 'in-progress'",
         arguments: [helper.id, course.id])
       {
-        return AttemptStart(attempt: try Attempt(row: row), resumed: true)
+        let attempt = try Attempt(row: row)
+        let ended = try request.flatMap { try takeClaim(db, attempt.id, $0) }
+        if let ended {
+          try appendEvent(
+            db, at: timestamp(), action: .attemptTakenOver, helperID: helper.id,
+            detail: [
+              "attempt": String(attempt.id), "course": course.id, "from_host": ended.holder.host,
+              "from_pid": String(ended.holder.pid),
+            ], reason: nil)
+        }
+        return AttemptStart(attempt: attempt, resumed: true, tookOver: ended)
       }
       let at = timestamp()
       try db.execute(
@@ -134,7 +120,11 @@ extension Registry {
       let id = db.lastInsertedRowID
       try appendEvent(
         db, at: at, action: .attemptStarted, helperID: helper.id,
-        detail: Self.startedDetail(attemptID: id, course: course, seed: seed, language: language), reason: nil)
+        detail: [
+          "attempt": String(id), "course": course.id, "version": course.version, "digest": course.digest,
+          "seed": String(seed), "language": language,
+        ], reason: nil)
+      if let request { _ = try takeClaim(db, id, request) }
       return AttemptStart(attempt: try fetchAttempt(db, id), resumed: false)
     }
   }
@@ -150,8 +140,11 @@ extension Registry {
   }
 
   /// Stores the runner's resume state of an in-progress attempt (one small UPDATE; not an audit event).
-  public func saveResumeState(attemptID: Int64, json: String) throws {
+  ///
+  /// With `claimant`, refused with `RegistryError.claimLost` when another process holds the attempt.
+  public func saveResumeState(attemptID: Int64, json: String, claimant: Claimant? = nil) throws {
     try write { db in
+      try requireClaim(db, attemptID, claimant)
       try db.execute(
         sql: "UPDATE attempts SET resume_state = ? WHERE id = ? AND state = 'in-progress'",
         arguments: [json, attemptID])
@@ -163,9 +156,11 @@ extension Registry {
   /// all in one transaction; `today` is the day it counts as passed.
   public func finishAttempt(
     attemptID: Int64, passed: Bool, score: Double?, detailJSON: String?, today: CalendarDate,
-    certifications: CertificationCatalog
+    certifications: CertificationCatalog, claimant: Claimant? = nil
   ) throws -> AttemptOutcome {
     try write { db in
+      try requireClaim(db, attemptID, claimant)
+      try db.execute(sql: "DELETE FROM attempt_claims WHERE attempt_id = ?", arguments: [attemptID])
       let at = timestamp()
       let state: AttemptState = passed ? .passed : .failed
       try db.execute(
@@ -176,23 +171,33 @@ extension Registry {
         arguments: [state.rawValue, at, passed ? today.description : nil, score, detailJSON, attemptID])
       if db.changesCount == 0 { try throwNotInProgress(db, attemptID) }
       let attempt = try fetchAttempt(db, attemptID)
-      try appendEvent(
-        db, at: at, action: .attemptFinished, helperID: attempt.helperID,
-        detail: Self.finishedDetail(attempt, score: score, passedOn: passed ? today : nil), reason: nil)
+      var detail = ["attempt": String(attemptID), "course": attempt.courseID, "state": state.rawValue]
+      if let score { detail["score"] = String(score) }
+      if passed { detail["passed_on"] = today.description }
+      try appendEvent(db, at: at, action: .attemptFinished, helperID: attempt.helperID, detail: detail, reason: nil)
+      var history = try history(db, helperID: attempt.helperID)
       let effects =
-        passed ? try applyPass(db, attempt: attempt, passedOn: today, certifications: certifications, at: at) : []
+        passed
+        ? try applyPass(
+          db, attempt: attempt, passedOn: today, certifications: certifications, at: at, history: &history)
+        : []
       return AttemptOutcome(attempt: attempt, effects: effects)
     }
   }
 
   /// Gives up an in-progress attempt (`run --restart`); it stays in the history as abandoned.
-  public func abandonAttempt(attemptID: Int64, reason: String? = nil) throws {
+  ///
+  /// With `claim`, refused like `startOrResumeAttempt` when another live process holds the attempt.
+  public func abandonAttempt(attemptID: Int64, reason: String? = nil, claim request: ClaimRequest? = nil) throws {
+    try requireInert(reason, field: "reason")
     try write { db in
+      if let request { _ = try takeClaim(db, attemptID, request) }
       let at = timestamp()
       try db.execute(
         sql: "UPDATE attempts SET state = 'abandoned', finished_at = ? WHERE id = ? AND state = 'in-progress'",
         arguments: [at, attemptID])
       if db.changesCount == 0 { try throwNotInProgress(db, attemptID) }
+      try db.execute(sql: "DELETE FROM attempt_claims WHERE attempt_id = ?", arguments: [attemptID])
       let attempt = try fetchAttempt(db, attemptID)
       try appendEvent(
         db, at: at, action: .attemptAbandoned, helperID: attempt.helperID,
@@ -211,39 +216,15 @@ extension Registry {
     let course = try Self.recordableCourse(courseID, on: date, today: today, courses: courses)
     return try write { db in
       let helper = try requireHelper(db, helperID)
-      let missing = CertificationRules.missingPrerequisites(
-        requires: course.requires, passes: try passes(db, helperID: helper.id), on: date)
-      guard missing.isEmpty else { throw RegistryError.missingPrerequisites(course: course.id, missing: missing) }
-      let at = timestamp()
-      let storedNote = Self.storedNote(note)
-      try db.execute(
-        sql: """
-          INSERT INTO attempts (helper_id, course_id, course_version, content_digest, seed, language, started_at,
-            finished_at, state, passed_on, note)
-          VALUES (?, ?, ?, ?, '0', '', ?, ?, 'recorded', ?, ?)
-          """,
-        arguments: [helper.id, course.id, course.version, course.digest, at, at, date.description, storedNote])
-      let attempt = try fetchAttempt(db, db.lastInsertedRowID)
-      let detail = Self.recordedDetail(attempt, date: date, note: storedNote)
-      try appendEvent(db, at: at, action: .courseRecorded, helperID: helper.id, detail: detail, reason: storedNote)
-      let effects = try applyPass(
-        db, attempt: attempt, passedOn: date, certifications: courses.certifications, at: at)
-      return AttemptOutcome(attempt: attempt, effects: effects)
+      var history = try history(db, helperID: helper.id)
+      return try recordPass(
+        db, helper: helper, course: course, on: date, note: note, at: timestamp(), courses: courses,
+        history: &history, origin: [:])
     }
   }
 
-  /// The prerequisites of `course` the helper has not passed on or before `day`, in the order listed.
-  public func missingPrerequisites(helperID: String, course: CourseEntry, on day: CalendarDate) throws -> [String] {
-    try read { db in
-      CertificationRules.missingPrerequisites(
-        requires: course.requires, passes: try passes(db, helperID: helperID), on: day)
-    }
-  }
-
-  // MARK: - Decisions shared by every store
-
-  /// The course `record` may record on `date`, or why not: an unknown course, one that grants or renews no
-  /// certification, a date after `today` or before `earliestRecordDate`.
+  /// The course, if a pass of it on `date` may be recorded (the checks that need no helper): known, granting
+  /// or renewing a certification, dated neither after `today` nor before `earliestRecordDate`.
   package static func recordableCourse(
     _ courseID: String, on date: CalendarDate, today: CalendarDate, courses: CourseIndex
   ) throws -> CourseEntry {
@@ -258,85 +239,48 @@ extension Registry {
     return course
   }
 
-  /// What a pass of `courseID` on `passedOn` does to `certification` (DESIGN §4), given the helper's passes
-  /// (the new one included) and existing cycles of that certification: a cycle to make, or why none.
-  package static func passDecision(
-    courseID: String, passedOn: CalendarDate, passes: [String: [CalendarDate]], existing: [Cycle],
-    certification: Certification
-  ) -> PassDecision {
-    let latest = latestCycle(existing)
-    let inInitial = certification.initial.contains { $0.courseID == courseID }
-    let inRenewal = certification.renewal.contains { $0.courseID == courseID }
-    if let latest, inRenewal {
-      switch CertificationRules.cycleAfterRenewal(
-        passedOn: passedOn, previous: latest.dates, certification: certification)
-      {
-      case .renewed(let dates): return .makeCycle(.renewal, dates)
-      case .lapsed: if !inInitial { return .nothing(.renewsNothingLapsed) }
-      case .predatesCycle: if !inInitial { return .nothing(.predatesCycle) }
-      }
+  /// Records one in-person pass after `recordableCourse`: checks the prerequisites against `history`, stores
+  /// the attempt and its `course-recorded` event (with `origin` added to its detail), applies the
+  /// certification effect and keeps `history` up to date.
+  func recordPass(
+    _ db: Database, helper: Helper, course: CourseEntry, on date: CalendarDate, note: String?, at: String,
+    courses: CourseIndex, history: inout HelperHistory, origin: [String: String]
+  ) throws -> AttemptOutcome {
+    let missing = CertificationRules.missingPrerequisites(requires: course.requires, passes: history.passes, on: date)
+    guard missing.isEmpty else { throw RegistryError.missingPrerequisites(course: course.id, missing: missing) }
+    try requireInert(note, field: "note")
+    let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+    let storedNote = trimmedNote?.isEmpty == false ? trimmedNote : nil
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO attempts (helper_id, course_id, course_version, content_digest, seed, language, started_at,
+          finished_at, state, passed_on, note)
+        VALUES (?, ?, ?, ?, '0', '', ?, ?, 'recorded', ?, ?)
+        """
+    ).execute(arguments: [helper.id, course.id, course.version, course.digest, at, at, date.description, storedNote])
+    let attempt = Attempt(
+      id: db.lastInsertedRowID, helperID: helper.id, courseID: course.id, courseVersion: course.version,
+      contentDigest: course.digest, seed: 0, language: "", startedAt: at, finishedAt: at, state: .recorded,
+      passedOn: date, note: storedNote)
+    history.passes[course.id, default: []].append(date)
+    history.recorded.insert(HelperHistory.Day(courseID: course.id, date: date))
+    var detail = origin
+    detail["attempt"] = String(attempt.id)
+    detail["course"] = course.id
+    detail["date"] = date.description
+    if let storedNote { detail["note"] = storedNote }
+    try appendEvent(db, at: at, action: .courseRecorded, helperID: helper.id, detail: detail, reason: storedNote)
+    let effects = try applyPass(
+      db, attempt: attempt, passedOn: date, certifications: courses.certifications, at: at, history: &history)
+    return AttemptOutcome(attempt: attempt, effects: effects)
+  }
+
+  /// The prerequisites of `course` the helper has not passed on or before `day`, in the order listed.
+  public func missingPrerequisites(helperID: String, course: CourseEntry, on day: CalendarDate) throws -> [String] {
+    try read { db in
+      CertificationRules.missingPrerequisites(
+        requires: course.requires, passes: try passes(db, helperID: helperID), on: day)
     }
-    if inInitial {
-      if let dates = CertificationRules.cycleAfterInitialCourse(
-        passedOn: passedOn, passes: passes, latestCycle: latest?.dates, certification: certification)
-      {
-        return .makeCycle(.initial, dates)
-      } else if let latest, passedOn <= CertificationRules.lapseEnds(latest.dates, certification: certification) {
-        return .nothing(
-          passedOn < latest.dates.certifiedOn
-            ? .predatesCycle : .alreadyCertified(validThrough: latest.dates.validThrough))
-      } else {
-        let from = CertificationRules.initialPathCountsFrom(latestCycle: latest?.dates, certification: certification)
-        let done = certification.initial.filter { reference in
-          (passes[reference.courseID] ?? []).contains { from == nil || $0 >= from! }
-        }
-        return .nothing(.initialProgress(passed: done.count, required: certification.initial.count))
-      }
-    }
-    return .nothing(.renewsNothingNotCertified)
-  }
-
-  /// The audit detail of an `attempt-started` event.
-  package static func startedDetail(attemptID: Int64, course: CourseEntry, seed: UInt64, language: String) -> [String:
-    String]
-  {
-    [
-      "attempt": String(attemptID), "course": course.id, "version": course.version, "digest": course.digest,
-      "seed": String(seed), "language": language,
-    ]
-  }
-
-  /// The audit detail of an `attempt-finished` event (`passedOn` nil: failed).
-  package static func finishedDetail(_ attempt: Attempt, score: Double?, passedOn: CalendarDate?) -> [String: String] {
-    var detail = [
-      "attempt": String(attempt.id), "course": attempt.courseID,
-      "state": (passedOn == nil ? AttemptState.failed : .passed).rawValue,
-    ]
-    if let score { detail["score"] = String(score) }
-    if let passedOn { detail["passed_on"] = passedOn.description }
-    return detail
-  }
-
-  /// A `record` note as stored: trimmed, nil when empty.
-  package static func storedNote(_ note: String?) -> String? {
-    let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-    return trimmed?.isEmpty == false ? trimmed : nil
-  }
-
-  /// The audit detail of a `course-recorded` event.
-  package static func recordedDetail(_ attempt: Attempt, date: CalendarDate, note: String?) -> [String: String] {
-    var detail = ["attempt": String(attempt.id), "course": attempt.courseID, "date": date.description]
-    if let note { detail["note"] = note }
-    return detail
-  }
-
-  /// The audit detail of a `cycle-made` event.
-  package static func cycleDetail(_ cycle: Cycle, attemptID: Int64) -> [String: String] {
-    [
-      "cycle": String(cycle.id), "certification": cycle.certificationID, "kind": cycle.kind.rawValue,
-      "certified_on": cycle.dates.certifiedOn.description, "valid_through": cycle.dates.validThrough.description,
-      "window_opens": cycle.dates.windowOpens.description, "attempt": String(attemptID),
-    ]
   }
 
   // MARK: - Internals
@@ -351,6 +295,43 @@ extension Registry {
   private func throwNotInProgress(_ db: Database, _ id: Int64) throws -> Never {
     _ = try fetchAttempt(db, id)
     throw RegistryError.attemptFinished(id)
+  }
+
+  /// What the registry knows of one helper while it decides: every pass and every cycle.
+  struct HelperHistory {
+    /// A course on a day.
+    struct Day: Hashable {
+      var courseID: String
+      var date: CalendarDate
+    }
+
+    /// Every day each course was passed.
+    var passes: [String: [CalendarDate]] = [:]
+    /// The courses recorded in person, by day.
+    var recorded: Set<Day> = []
+    /// Every cycle, in the order they were made.
+    var cycles: [Cycle] = []
+  }
+
+  /// The helper's passes and cycles, read once.
+  func history(_ db: Database, helperID: String) throws -> HelperHistory {
+    var history = HelperHistory()
+    let rows = try Row.fetchCursor(
+      db.cachedStatement(
+        sql: "SELECT course_id, passed_on, state FROM attempts WHERE helper_id = ? AND passed_on IS NOT NULL"),
+      arguments: [helperID])
+    while let row = try rows.next() {
+      guard let day = CalendarDate(iso: row["passed_on"]) else { continue }
+      let courseID: String = row["course_id"]
+      history.passes[courseID, default: []].append(day)
+      if row["state"] as String == AttemptState.recorded.rawValue {
+        history.recorded.insert(HelperHistory.Day(courseID: courseID, date: day))
+      }
+    }
+    history.cycles = try Row.fetchAll(
+      db.cachedStatement(sql: "SELECT * FROM cycles WHERE helper_id = ? ORDER BY id"), arguments: [helperID]
+    ).map(Cycle.init(row:))
+    return history
   }
 
   /// Every day each course was passed by the helper.
@@ -377,50 +358,61 @@ extension Registry {
     return try rows.map(Cycle.init(row:))
   }
 
-  /// Makes the cycles a pass earns (DESIGN §4) and logs `cycle-made` for each; returns every effect.
+  /// Makes the cycles a pass earns (`CertificationRules.decision`) and logs `cycle-made` for each; returns
+  /// every effect.
+  ///
+  /// `history` holds the helper's passes (this one included) and cycles; the cycles made are added to it.
   private func applyPass(
-    _ db: Database, attempt: Attempt, passedOn: CalendarDate, certifications: CertificationCatalog, at: String
+    _ db: Database, attempt: Attempt, passedOn: CalendarDate, certifications: CertificationCatalog, at: String,
+    history: inout HelperHistory
   ) throws -> [CertificationEffect] {
-    let passes = try passes(db, helperID: attempt.helperID)
     var effects: [CertificationEffect] = []
-    for certification in certifications.certifications(grantedBy: attempt.courseID) {
-      let existing = try cycles(db, helperID: attempt.helperID, certificationID: certification.id)
-      let kind: CertificationEffect.Kind
-      switch Self.passDecision(
-        courseID: attempt.courseID, passedOn: passedOn, passes: passes, existing: existing,
-        certification: certification)
-      {
-      case .nothing(let why):
-        kind = why
-      case .makeCycle(let cycleKind, let dates):
-        try db.execute(
+    for (certification, decision) in CertificationRules.decisions(
+      passing: attempt.courseID, on: passedOn, catalog: certifications, history: history.certificationHistory)
+    {
+      var cycle: Cycle?
+      if let (cycleKind, dates) = decision.newCycle {
+        try db.cachedStatement(
           sql: """
             INSERT INTO cycles (helper_id, certification_id, kind, certified_on, valid_through, window_opens,
               source_attempt_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            """
+        ).execute(
           arguments: [
             attempt.helperID, certification.id, cycleKind.rawValue, dates.certifiedOn.description,
             dates.validThrough.description, dates.windowOpens.description, attempt.id, at,
           ])
-        let cycle = Cycle(
+        let made = Cycle(
           id: db.lastInsertedRowID, helperID: attempt.helperID, certificationID: certification.id, kind: cycleKind,
           dates: dates, sourceAttemptID: attempt.id, createdAt: at)
+        history.cycles.append(made)
         try appendEvent(
           db, at: at, action: .cycleMade, helperID: attempt.helperID,
-          detail: Self.cycleDetail(cycle, attemptID: attempt.id), reason: nil)
-        kind = cycleKind == .initial ? .certified(cycle) : .renewed(cycle)
+          detail: [
+            "cycle": String(made.id), "certification": certification.id, "kind": cycleKind.rawValue,
+            "certified_on": dates.certifiedOn.description, "valid_through": dates.validThrough.description,
+            "window_opens": dates.windowOpens.description, "attempt": String(attempt.id),
+          ], reason: nil)
+        cycle = made
       }
-      effects.append(CertificationEffect(certificationID: certification.id, title: certification.title, kind: kind))
+      effects.append(
+        CertificationEffect(
+          certificationID: certification.id, title: certification.title, decision: decision, cycle: cycle))
     }
     return effects
   }
 
-  package static func latestCycle(_ cycles: [Cycle]) -> Cycle? {
-    var result: Cycle?
-    for cycle in cycles where result == nil || cycle.dates.certifiedOn >= result!.dates.certifiedOn {
-      result = cycle
-    }
-    return result
+  /// Every pass and every cycle of the helper, as `CertificationRules.decision` needs them.
+  func certificationHistory(_ db: Database, helperID: String) throws -> CertificationHistory {
+    try history(db, helperID: helperID).certificationHistory
+  }
+}
+
+extension Registry.HelperHistory {
+  /// The passes and cycles as `CertificationRules.decision` takes them.
+  var certificationHistory: CertificationHistory {
+    CertificationHistory(
+      passes: passes, cycles: Dictionary(grouping: cycles, by: \.certificationID).mapValues { $0.map(\.dates) })
   }
 }

@@ -223,9 +223,9 @@ public final class Registry: Sendable {
     _ db: Database, at: String, action: AuditAction, helperID: String?, detail: [String: String], reason: String?
   ) throws -> Int64 {
     let json = try Self.detailJSON(detail)
-    try db.execute(
-      sql: "INSERT INTO events (at, by, action, helper_id, detail, reason) VALUES (?, ?, ?, ?, ?, ?)",
-      arguments: [at, actor, action.rawValue, helperID, json, reason])
+    try db.cachedStatement(
+      sql: "INSERT INTO events (at, by, action, helper_id, detail, reason) VALUES (?, ?, ?, ?, ?, ?)"
+    ).execute(arguments: [at, actor, action.rawValue, helperID, json, reason])
     return db.lastInsertedRowID
   }
 

@@ -1,5 +1,16 @@
 import CourseModel
 
+/// A bad row of a file, by its 1-based line.
+public struct RowProblem: Sendable, Hashable {
+  public var line: Int
+  public var problem: Message
+
+  public init(line: Int, problem: Message) {
+    self.line = line
+    self.problem = problem
+  }
+}
+
 /// A refusal or failure of the registry, with its message in French and English.
 public enum RegistryError: Error, Sendable, Hashable {
   /// The file exists but is not an SQLite database.
@@ -25,6 +36,9 @@ public enum RegistryError: Error, Sendable, Hashable {
   case emptyName
   /// A required field (`local`, `region`) is empty.
   case emptyField(String)
+  /// A field (`name`, `local`, `region`, `email`, `reason`, `note`) holds a control or bidirectional
+  /// character (`Unicode.Scalar.isControlOrBidi`), which would change how later text is shown.
+  case controlCharacter(field: String, character: Unicode.Scalar)
   /// A name (or other field) from which no id can be made.
   case cannotMakeID(String)
   case nothingToChange
@@ -39,12 +53,28 @@ public enum RegistryError: Error, Sendable, Hashable {
   case unknownAttempt(Int64)
   /// The attempt is finished: its result never changes.
   case attemptFinished(Int64)
+  /// The in-progress attempt is held by another live process (`run --take-over` ends its claim).
+  case attemptOpenElsewhere(AttemptClaim)
+  /// Another process took the attempt over (or it ended) while this one ran: nothing more is saved here.
+  case claimLost(AttemptClaim?)
   /// A bad row of a CSV import (1-based line number in the file).
   case badRow(line: Int, problem: Message)
   /// The CSV header lacks a required column.
   case badHeader(missing: [String])
   /// The CSV file could not be read as UTF-8 CSV; the reason is a sentence fragment in both languages.
   case unreadableCSV(reason: Message)
+  /// The attendance sheet's header lacks a required column.
+  case badAttendanceHeader(missing: [String])
+  /// Bad rows of an attendance sheet (each with its line); nothing was recorded.
+  case badAttendanceRows([RowProblem], more: Int)
+  /// A cell an attendance row needs is empty (`helper_id`, `course`, `date`).
+  case emptyCell(column: String)
+  /// A date that is not `YYYY-MM-DD` or names a day that does not exist.
+  case impossibleDate(String)
+  /// The same helper, course and day on two rows of one sheet.
+  case listedTwice(helperID: String, courseID: String, date: CalendarDate, firstLine: Int)
+  /// The registry already holds this course recorded for the helper on that day (a sheet recorded twice).
+  case alreadyRecorded(helperID: String, courseID: String, date: CalendarDate)
   /// The file exists but cannot be read.
   case fileNotReadable(path: String)
   /// A backup would overwrite an existing file.
@@ -125,6 +155,13 @@ public enum RegistryError: Error, Sendable, Hashable {
       default:
         Message(fr: "Le champ « \(field) » ne peut pas être vide.", en: "The field “\(field)” cannot be empty.")
       }
+    case .controlCharacter(let field, let character):
+      Message(
+        fr:
+          "\(Self.fieldName(field).fr) contient un caractère invisible de contrôle ou de direction du texte (\(Self.codePoint(character))) ; retirez-le.",
+        en:
+          "The \(Self.fieldName(field).en) holds an invisible control or text-direction character (\(Self.codePoint(character))); remove it."
+      )
     case .cannotMakeID(let name):
       Message(
         fr: "Impossible de tirer un identifiant du nom « \(name) » ; donnez-en un avec --id.",
@@ -173,6 +210,26 @@ public enum RegistryError: Error, Sendable, Hashable {
       Message(
         fr: "La tentative \(id) est terminée : son résultat ne peut plus changer.",
         en: "Attempt \(id) is finished: its result can no longer change.")
+    case .attemptOpenElsewhere(let claim):
+      Message(
+        fr:
+          "Ce cours est déjà ouvert pour cette personne sur « \(claim.holder.host) » (processus \(claim.holder.pid)) depuis \(Self.shown(claim.claimedAt)) ; rien n’a été modifié. Terminez-le là-bas, ou relancez avec --take-over pour le continuer ici.",
+        en:
+          "This course is already open for this helper on “\(claim.holder.host)” (process \(claim.holder.pid)) since \(Self.shown(claim.claimedAt)); nothing was changed. Finish it there, or run again with --take-over to continue it here."
+      )
+    case .claimLost(let claim):
+      if let claim {
+        Message(
+          fr:
+            "Cette tentative a été reprise sur « \(claim.holder.host) » (processus \(claim.holder.pid)) à \(Self.shown(claim.claimedAt)) ; rien de plus n’est enregistré ici.",
+          en:
+            "This attempt was taken over on “\(claim.holder.host)” (process \(claim.holder.pid)) at \(Self.shown(claim.claimedAt)); nothing more is saved here."
+        )
+      } else {
+        Message(
+          fr: "Cette tentative a été reprise ailleurs ; rien de plus n’est enregistré ici.",
+          en: "This attempt was taken over elsewhere; nothing more is saved here.")
+      }
     case .badRow(let line, let problem):
       Message(
         fr: "Ligne \(line) : \(problem.fr) Rien n’a été importé.",
@@ -188,6 +245,38 @@ public enum RegistryError: Error, Sendable, Hashable {
       Message(
         fr: "Fichier CSV illisible : \(reason.fr). Rien n’a été importé.",
         en: "Unreadable CSV file: \(reason.en). Nothing was imported.")
+    case .badAttendanceHeader(let missing):
+      Message(
+        fr:
+          "L’en-tête de la feuille de présence doit nommer les colonnes helper_id, course, date (ou identifiant, cours, date) ; il manque : \(missing.joined(separator: ", ")). Rien n’a été enregistré.",
+        en:
+          "The attendance sheet’s header must name the columns helper_id, course, date (or identifiant, cours, date); missing: \(missing.joined(separator: ", ")). Nothing was recorded."
+      )
+    case .badAttendanceRows(let problems, let more):
+      Message(
+        fr: (problems.map { "Ligne \($0.line) : \($0.problem.fr)" }
+          + (more > 0
+            ? ["… et \(more) autre\(more > 1 ? "s" : "") ligne\(more > 1 ? "s" : "") refusée\(more > 1 ? "s" : "")."]
+            : [])
+          + ["Rien n’a été enregistré."]).joined(separator: "\n"),
+        en: (problems.map { "Line \($0.line): \($0.problem.en)" }
+          + (more > 0 ? ["… and \(more) more bad row\(more > 1 ? "s" : "")."] : [])
+          + ["Nothing was recorded."]).joined(separator: "\n"))
+    case .emptyCell(let column):
+      Message(
+        fr: "La colonne « \(column) » est vide.", en: "The column “\(column)” is empty.")
+    case .impossibleDate(let text):
+      Message(
+        fr: "La date « \(text) » n’est pas valide : attendu AAAA-MM-JJ, un jour qui existe.",
+        en: "The date “\(text)” is not valid: expected YYYY-MM-DD, a day that exists.")
+    case .listedTwice(let helperID, let courseID, let date, let firstLine):
+      Message(
+        fr: "\(helperID) figure déjà à la ligne \(firstLine) pour le cours « \(courseID) » le \(date).",
+        en: "\(helperID) is already listed on line \(firstLine) for the course “\(courseID)” on \(date).")
+    case .alreadyRecorded(let helperID, let courseID, let date):
+      Message(
+        fr: "Le cours « \(courseID) » est déjà enregistré pour \(helperID) le \(date) (feuille déjà enregistrée ?).",
+        en: "The course “\(courseID)” is already recorded for \(helperID) on \(date) (sheet recorded before?).")
     case .fileNotReadable(let path):
       Message(
         fr: "Le fichier « \(path) » ne peut pas être lu (permission refusée) ; il n’a pas été modifié.",
@@ -198,5 +287,29 @@ public enum RegistryError: Error, Sendable, Hashable {
           "Le fichier « \(path) » existe déjà ; une copie de sauvegarde ne remplace jamais un fichier. Choisissez un autre nom.",
         en: "The file “\(path)” already exists; a backup never replaces a file. Choose another name.")
     }
+  }
+
+  /// The field as the subject of a sentence: « Le nom » / “name”.
+  static func fieldName(_ field: String) -> Message {
+    switch field {
+    case "name": Message(fr: "Le nom", en: "name")
+    case "local": Message(fr: "Le syndicat (local)", en: "union local")
+    case "region": Message(fr: "La région", en: "region")
+    case "email": Message(fr: "Le courriel", en: "email")
+    case "reason": Message(fr: "La raison", en: "reason")
+    case "note": Message(fr: "La note", en: "note")
+    default: Message(fr: "Le champ « \(field) »", en: "field “\(field)”")
+    }
+  }
+
+  /// `U+202E`: how a character nobody can see is named.
+  static func codePoint(_ character: Unicode.Scalar) -> String {
+    let hex = String(character.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+
+  /// `2026-11-22 14:03:00 UTC`: an audit timestamp as people read it.
+  static func shown(_ timestamp: String) -> String {
+    timestamp.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
   }
 }

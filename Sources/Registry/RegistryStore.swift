@@ -24,29 +24,39 @@ public protocol RegistryStore: AnyObject, Sendable {
   func proposedID(forName name: String) throws -> String
 
   func startOrResumeAttempt(
-    helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String?
+    helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String?,
+    claim request: ClaimRequest?
   ) throws -> AttemptStart
   func inProgressAttempt(helperID: String, courseID: String) throws -> Attempt?
-  func saveResumeState(attemptID: Int64, json: String) throws
+  func saveResumeState(attemptID: Int64, json: String, claimant: Claimant?) throws
   func finishAttempt(
     attemptID: Int64, passed: Bool, score: Double?, detailJSON: String?, today: CalendarDate,
-    certifications: CertificationCatalog
+    certifications: CertificationCatalog, claimant: Claimant?
   ) throws -> AttemptOutcome
-  func abandonAttempt(attemptID: Int64, reason: String?) throws
+  func abandonAttempt(attemptID: Int64, reason: String?, claim request: ClaimRequest?) throws
+  func claim(attemptID: Int64) throws -> AttemptClaim?
+  func renewClaim(attemptID: Int64, claimant: Claimant) throws
+  func releaseClaim(attemptID: Int64, claimant: Claimant) throws
   func record(
     helperID: String, courseID: String, on date: CalendarDate, note: String?, today: CalendarDate,
     courses: CourseIndex
   ) throws -> AttemptOutcome
+  func recordAttendance(_ rows: [AttendanceRow], source: String, today: CalendarDate, courses: CourseIndex) throws
+    -> AttendanceOutcome
   func missingPrerequisites(helperID: String, course: CourseEntry, on day: CalendarDate) throws -> [String]
 
   func roster(today: CalendarDate, certifications: CertificationCatalog, includeInactive: Bool) throws
     -> [HelperStandings]
   func status(helperID: String, today: CalendarDate, certifications: CertificationCatalog) throws -> HelperStatus
+  func certificationHistory(helperID: String) throws -> CertificationHistory
   func passedCourses(helperID: String) throws -> [PassedCourse]
   func attempts(helperID: String) throws -> [Attempt]
   func attempt(_ id: Int64) throws -> Attempt?
   func cycles(helperID: String) throws -> [Cycle]
   func events(helperID: String?) throws -> [AuditEvent]
+
+  /// Verifies the registry and says what is wrong, in plain words (`entraide check`). Reads only.
+  func check() throws -> RegistryCheck
 
   /// Copies the whole registry to a new file at `path` (SQLite); a server store refuses (use `pg_dump`).
   func backup(to path: String) throws
@@ -71,11 +81,14 @@ extension RegistryStore {
   public func startOrResumeAttempt(helperID: String, course: CourseEntry, seed: UInt64, language: String) throws
     -> AttemptStart
   {
-    try startOrResumeAttempt(helperID: helperID, course: course, seed: seed, language: language, resumeStateJSON: nil)
+    try startOrResumeAttempt(
+      helperID: helperID, course: course, seed: seed, language: language, resumeStateJSON: nil, claim: nil)
   }
 
-  /// `abandonAttempt` with no reason.
-  public func abandonAttempt(attemptID: Int64) throws { try abandonAttempt(attemptID: attemptID, reason: nil) }
+  /// `abandonAttempt` with no reason and no claim.
+  public func abandonAttempt(attemptID: Int64) throws {
+    try abandonAttempt(attemptID: attemptID, reason: nil, claim: nil)
+  }
 
   /// `record` with no note.
   public func record(

@@ -1,8 +1,10 @@
 import ArgumentParser
 import CourseModel
+import Foundation
 import Registry
 
-/// `entraide record HELPER COURSE --date YYYY-MM-DD [--note T]`: a course passed in person.
+/// `entraide record HELPER COURSE --date YYYY-MM-DD [--note T]`: a course passed in person;
+/// `entraide record --from FILE.csv`: a training day's attendance sheet, every row or none.
 struct RecordCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "record",
@@ -10,16 +12,46 @@ struct RecordCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "Helper id. / Identifiant de l’entraidant·e.") var helper: String
-  @Argument(help: "Course id. / Identifiant du cours.") var course: String
-  @Option(help: "The day it was passed, YYYY-MM-DD. / Le jour de la réussite, AAAA-MM-JJ.") var date: String
+  @Argument(help: "Helper id. / Identifiant de l’entraidant·e.") var helper: String?
+  @Argument(help: "Course id. / Identifiant du cours.") var course: String?
+  @Option(help: "The day it was passed, YYYY-MM-DD. / Le jour de la réussite, AAAA-MM-JJ.") var date: String?
   @Option(help: "A note for the record (e.g. where). / Une note (p. ex. le lieu).") var note: String?
+  @Option(
+    help: ArgumentHelp(
+      "An attendance sheet (CSV: helper_id,course,date[,note]); every row or none. / Une feuille de présence (CSV : identifiant,cours,date[,note]) ; toutes les lignes ou aucune.",
+      valueName: "file"))
+  var from: String?
+
+  func validate() throws {
+    if from != nil {
+      guard helper == nil, course == nil, date == nil, note == nil else {
+        throw ValidationError(
+          Message(
+            fr: "--from s’emploie seul : la feuille donne l’entraidant·e, le cours, la date et la note.",
+            en: "--from takes no HELPER, COURSE, --date or --note: the sheet gives them."
+          ).text(global.language))
+      }
+    } else {
+      guard helper != nil, course != nil, date != nil else {
+        throw ValidationError(
+          Message(
+            fr: "Indiquez HELPER COURSE --date AAAA-MM-JJ, ou --from FICHIER.csv.",
+            en: "Give HELPER COURSE --date YYYY-MM-DD, or --from FILE.csv."
+          ).text(global.language))
+      }
+    }
+  }
 
   func run() async throws {
+    if let from {
+      try await recordSheet(from)
+      return
+    }
+    guard let helper, let course, let date else { return }
     try await global.reportingErrors {
       let day = try parseDate(date, option: "--date")
       let today = try global.today()
-      let courses = try global.loadCourseIndex()
+      let courses = try global.usableCatalogue().courseIndex
       let registry = try global.openRegistry()
       let outcome = try mappingRegistryErrors {
         try registry.record(helperID: helper, courseID: course, on: day, note: note, today: today, courses: courses)
@@ -36,5 +68,56 @@ struct RecordCommand: AsyncParsableCommand {
         print(effect.message.text(language).strippingControlCharacters())
       }
     }
+  }
+
+  /// Records every row of the sheet at `path`, or none.
+  func recordSheet(_ path: String) async throws {
+    try await global.reportingErrors {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw UserError(
+          Message(fr: "Impossible de lire le fichier « \(path) ».", en: "Cannot read the file “\(path)”."),
+          exitCode: 2)
+      }
+      let rows = try mappingRegistryErrors { try AttendanceCSV.parse(data) }
+      let today = try global.today()
+      let courses = try global.usableCatalogue().courseIndex
+      let registry = try global.openRegistry()
+      let name = URL(fileURLWithPath: path).lastPathComponent
+      let outcome = try mappingRegistryErrors {
+        try registry.recordAttendance(rows, source: name, today: today, courses: courses)
+      }
+      let language = global.language
+      print(AttendanceText.summary(outcome, file: name).text(language).strippingControlCharacters())
+      for effect in outcome.cycles {
+        let helperID = effect.cycle?.helperID ?? ""
+        print("  \(helperID) — \(effect.message.text(language))".strippingControlCharacters())
+      }
+    }
+  }
+}
+
+/// The words of `record --from`.
+enum AttendanceText {
+  /// « 12 cours enregistrés pour 5 entraidant·es (journee.csv) ; 3 certifications accordées ou renouvelées : »
+  static func summary(_ outcome: AttendanceOutcome, file: String) -> Message {
+    let rows = outcome.recorded
+    let helpers = outcome.helpers
+    let cycles = outcome.cycles.count
+    let s = { (count: Int) in count > 1 ? "s" : "" }
+    guard rows > 0 else {
+      return Message(
+        fr: "Aucune ligne dans « \(file) » : rien n’a été enregistré.",
+        en: "No rows in “\(file)”: nothing was recorded.")
+    }
+    let fr =
+      "\(rows) cours enregistré\(s(rows)) pour \(helpers) entraidant·e\(s(helpers)) (« \(file) »)"
+      + (cycles == 0
+        ? " ; aucune certification accordée ni renouvelée."
+        : " ; \(cycles) certification\(s(cycles)) accordée\(s(cycles)) ou renouvelée\(s(cycles)) :")
+    let en =
+      "\(rows) course\(s(rows)) recorded for \(helpers) helper\(s(helpers)) (“\(file)”)"
+      + (cycles == 0
+        ? "; no certification granted or renewed." : "; \(cycles) certification\(s(cycles)) granted or renewed:")
+    return Message(fr: fr, en: en)
   }
 }

@@ -74,6 +74,7 @@ extension RegistrySandbox {
   let list = try sandbox.run(["helpers", "list"])
   #expect(list.stdout.split(separator: "\n").filter { $0.contains("Estrie") }.count == 16)
   let roster = try sandbox.run(["roster", "--format", "csv", "--courses", courses.path])
+  #expect(roster.status == 0, "\(roster.stderr)")
   #expect(roster.stdout.components(separatedBy: ",sentinelle,certified,").count - 1 == 8)
   let ids = Set(roster.stdout.split(separator: "\r\n").dropFirst().map { $0.prefix { $0 != "," } })
   #expect(ids.count == 16)

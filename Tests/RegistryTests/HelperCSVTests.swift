@@ -47,15 +47,15 @@ func parse(_ text: String, bom: Bool = false) throws -> [(line: Int, helper: New
 @Test func aFileThatIsNotUTF8IsReported() throws {
   // "Côté" in Windows-1252.
   let data = Data("name,local,region\nJean C".utf8) + Data([0xF4, 0x74, 0xE9]) + Data(",FTQ,Laval\n".utf8)
-  #expect(throws: RegistryError.unreadableCSV(reason: HelperCSV.notUTF8)) { try HelperCSV.parse(data) }
+  #expect(throws: RegistryError.unreadableCSV(reason: SpreadsheetCSV.notUTF8)) { try HelperCSV.parse(data) }
   #expect(
-    RegistryError.unreadableCSV(reason: HelperCSV.notUTF8).message.fr
+    RegistryError.unreadableCSV(reason: SpreadsheetCSV.notUTF8).message.fr
       == "Fichier CSV illisible : le fichier n’est pas en UTF-8 (enregistrez-le au format « CSV UTF-8 »). Rien n’a été importé."
   )
 }
 
 @Test func misplacedQuotesAreReported() throws {
-  #expect(throws: RegistryError.unreadableCSV(reason: HelperCSV.misplacedQuotes)) {
+  #expect(throws: RegistryError.unreadableCSV(reason: SpreadsheetCSV.misplacedQuotes)) {
     try parse("name,local,region\n\"Marie\" Tremblay,CSN,Estrie\n")
   }
 }
