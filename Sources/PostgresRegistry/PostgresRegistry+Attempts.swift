@@ -6,6 +6,7 @@ import Registry
 extension PostgresRegistry {
   // MARK: - Runner
 
+  @discardableResult
   public func startOrResumeAttempt(
     helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String?,
     claim request: ClaimRequest?
@@ -71,6 +72,7 @@ extension PostgresRegistry {
     }
   }
 
+  @discardableResult
   public func finishAttempt(
     attemptID: Int64, passed: Bool, score: Double?, detailJSON: String?, today: CalendarDate,
     certifications: CertificationCatalog, claimant: Claimant?
@@ -119,6 +121,7 @@ extension PostgresRegistry {
     }
   }
 
+  @discardableResult
   public func record(
     helperID: String, courseID: String, on date: CalendarDate, note: String?, today: CalendarDate,
     courses: CourseIndex
@@ -130,6 +133,7 @@ extension PostgresRegistry {
     }
   }
 
+  @discardableResult
   public func recordAttendance(
     _ rows: [AttendanceRow], source: String, today: CalendarDate, courses: CourseIndex
   ) throws -> AttendanceOutcome {

@@ -79,6 +79,7 @@ public final class PostgresRegistry: RegistryStore, @unchecked Sendable {
 
   /// Runs `body` in one write transaction, again (up to five times) when the server reports a
   /// serialization failure or a deadlock; a read-only role is refused before anything is sent.
+  @discardableResult
   func write<T>(_ body: () throws -> T) throws -> T {
     if let scope, scope.readOnly { throw ServerRegistryError.readOnly(role: scope.role) }
     var attempt = 0
@@ -184,6 +185,7 @@ public final class PostgresRegistry: RegistryStore, @unchecked Sendable {
 
   // MARK: - Helpers
 
+  @discardableResult
   public func addHelper(_ new: NewHelper, reason: String?) throws -> Helper {
     try checkInScope(region: new.region, local: new.local)
     return try write {
@@ -196,6 +198,7 @@ public final class PostgresRegistry: RegistryStore, @unchecked Sendable {
     }
   }
 
+  @discardableResult
   public func importHelpers(_ rows: [(line: Int, helper: NewHelper)], source: String) throws -> [Helper] {
     for row in rows {
       do {
@@ -227,6 +230,7 @@ public final class PostgresRegistry: RegistryStore, @unchecked Sendable {
     }
   }
 
+  @discardableResult
   public func editHelper(_ id: String, changes: HelperChanges, reason: String?) throws -> Helper {
     guard !changes.isEmpty else { throw RegistryError.nothingToChange }
     if changes.region != nil || changes.local != nil, scope != nil {
@@ -247,6 +251,7 @@ public final class PostgresRegistry: RegistryStore, @unchecked Sendable {
     }
   }
 
+  @discardableResult
   public func deactivateHelper(_ id: String, reason: String?) throws -> Helper {
     try write {
       var helper = try lockHelper(id)

@@ -14,21 +14,27 @@ public protocol RegistryStore: AnyObject, Sendable {
   /// Where the registry is, for messages: the file path, or the server URL without its password.
   var location: String { get }
 
+  @discardableResult
   func addHelper(_ new: NewHelper, reason: String?) throws -> Helper
+  @discardableResult
   func importHelpers(_ rows: [(line: Int, helper: NewHelper)], source: String) throws -> [Helper]
+  @discardableResult
   func editHelper(_ id: String, changes: HelperChanges, reason: String?) throws -> Helper
+  @discardableResult
   func deactivateHelper(_ id: String, reason: String?) throws -> Helper
   func helper(_ id: String) throws -> Helper?
   func requireHelper(_ id: String) throws -> Helper
   func helpers(includeInactive: Bool) throws -> [Helper]
   func proposedID(forName name: String) throws -> String
 
+  @discardableResult
   func startOrResumeAttempt(
     helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String?,
     claim request: ClaimRequest?
   ) throws -> AttemptStart
   func inProgressAttempt(helperID: String, courseID: String) throws -> Attempt?
   func saveResumeState(attemptID: Int64, json: String, claimant: Claimant?) throws
+  @discardableResult
   func finishAttempt(
     attemptID: Int64, passed: Bool, score: Double?, detailJSON: String?, today: CalendarDate,
     certifications: CertificationCatalog, claimant: Claimant?
@@ -37,10 +43,12 @@ public protocol RegistryStore: AnyObject, Sendable {
   func claim(attemptID: Int64) throws -> AttemptClaim?
   func renewClaim(attemptID: Int64, claimant: Claimant) throws
   func releaseClaim(attemptID: Int64, claimant: Claimant) throws
+  @discardableResult
   func record(
     helperID: String, courseID: String, on date: CalendarDate, note: String?, today: CalendarDate,
     courses: CourseIndex
   ) throws -> AttemptOutcome
+  @discardableResult
   func recordAttendance(_ rows: [AttendanceRow], source: String, today: CalendarDate, courses: CourseIndex) throws
     -> AttendanceOutcome
   func missingPrerequisites(helperID: String, course: CourseEntry, on day: CalendarDate) throws -> [String]
@@ -83,6 +91,35 @@ extension RegistryStore {
   {
     try startOrResumeAttempt(
       helperID: helperID, course: course, seed: seed, language: language, resumeStateJSON: nil, claim: nil)
+  }
+
+  /// `startOrResumeAttempt` without a claim.
+  public func startOrResumeAttempt(
+    helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String?
+  ) throws -> AttemptStart {
+    try startOrResumeAttempt(
+      helperID: helperID, course: course, seed: seed, language: language, resumeStateJSON: resumeStateJSON,
+      claim: nil)
+  }
+
+  /// `saveResumeState` without a claim.
+  public func saveResumeState(attemptID: Int64, json: String) throws {
+    try saveResumeState(attemptID: attemptID, json: json, claimant: nil)
+  }
+
+  /// `finishAttempt` without a claim.
+  public func finishAttempt(
+    attemptID: Int64, passed: Bool, score: Double?, detailJSON: String?, today: CalendarDate,
+    certifications: CertificationCatalog
+  ) throws -> AttemptOutcome {
+    try finishAttempt(
+      attemptID: attemptID, passed: passed, score: score, detailJSON: detailJSON, today: today,
+      certifications: certifications, claimant: nil)
+  }
+
+  /// `abandonAttempt` without a claim.
+  public func abandonAttempt(attemptID: Int64, reason: String?) throws {
+    try abandonAttempt(attemptID: attemptID, reason: reason, claim: nil)
   }
 
   /// `abandonAttempt` with no reason and no claim.
