@@ -44,13 +44,14 @@ struct GlobalOptions: ParsableArguments {
   /// The courses folder, resolved as the README says.
   var coursesDirectory: URL { Self.coursesDirectory(courses) }
 
-  /// `courses` when given, else `$ENTRAIDE_COURSES`, else `./Courses` when it holds the schema, else installed.
+  /// `courses` when given, else `$ENTRAIDE_COURSES`, else `./Courses` when it is a folder, else installed.
   static func coursesDirectory(_ courses: String?) -> URL {
     if let courses { return URL(fileURLWithPath: courses) }
     if let fromEnvironment = environmentVariable("ENTRAIDE_COURSES") {
       return URL(fileURLWithPath: fromEnvironment)
     }
-    if access("Courses/schema/course.xsd", F_OK) == 0 {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: "Courses", isDirectory: &isFolder), isFolder.boolValue {
       return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Courses")
     }
     return installedCoursesDirectory

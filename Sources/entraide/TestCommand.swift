@@ -41,15 +41,21 @@ struct TestCommand: AsyncParsableCommand {
       }
       let coursesDirectory = global.coursesDirectory
       let files = try Self.courseFiles(courseNames, coursesDirectory: coursesDirectory)
-      let loader = CourseLoader()
+      // The courses folder is read as every command reads it (rules across files included); named files alone.
+      let loaded: [Catalogue.File] =
+        courseNames.isEmpty
+        ? Catalogue.load(folder: coursesDirectory).files
+        : files.map { url in
+          let result = CourseLoader().load(at: url)
+          return Catalogue.File(path: result.path, content: result.file, findings: result.findings)
+        }
       let explorer = Explorer()
       var passed = 0
       var failed = 0
       var output: [String] = []
-      for file in files {
-        let result = loader.load(at: file)
-        if result.catalog != nil { continue }  // certifications.xml: nothing to play
-        let (verdict, lines) = Self.report(result, explorer: explorer, seeds: seeds, language: language)
+      for file in loaded {
+        if case .certifications = file.content { continue }  // certifications.xml: nothing to play
+        let (verdict, lines) = Self.report(file, explorer: explorer, seeds: seeds, language: language)
         if verdict { passed += 1 } else { failed += 1 }
         output += lines
       }
@@ -116,7 +122,7 @@ struct TestCommand: AsyncParsableCommand {
   /// The engine's verdict for one file (false when it does not load) and its lines: the explorer's report, or
   /// FAIL with the errors that keep the course from loading.
   static func report(
-    _ result: LoadResult, explorer: Explorer, seeds: Int, language: Language
+    _ result: Catalogue.File, explorer: Explorer, seeds: Int, language: Language
   ) -> (passed: Bool, lines: [String]) {
     let errors = result.findings.filter { $0.severity == .error }
     guard let course = result.course, errors.isEmpty else {
