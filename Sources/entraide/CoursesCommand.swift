@@ -8,7 +8,7 @@ import Reports
 struct CoursesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "courses",
-    abstract: "List the courses, or outline one. / Lister les cours, ou en décrire un.",
+    abstract: Message(fr: "Lister les cours, ou en décrire un.", en: "List the courses, or outline one.").help,
     subcommands: [CoursesListCommand.self, CoursesShowCommand.self],
     defaultSubcommand: CoursesListCommand.self)
 }
@@ -16,7 +16,7 @@ struct CoursesCommand: AsyncParsableCommand {
 /// `entraide courses list`: one line per course, with what it counts for.
 struct CoursesListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List the courses. / Lister les cours.")
+    commandName: "list", abstract: Message(fr: "Lister les cours.", en: "List the courses.").help)
 
   @OptionGroup var global: GlobalOptions
 
@@ -44,11 +44,11 @@ struct CoursesListCommand: AsyncParsableCommand {
 /// `entraide courses show ID`: a course's outline (activities, prerequisites, certifications, sources).
 struct CoursesShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Outline one course. / Décrire un cours.")
+    commandName: "show", abstract: Message(fr: "Décrire un cours.", en: "Outline one course.").help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "Course id or file. / Identifiant ou fichier du cours.") var course: String
+  @Argument(help: .local(fr: "Identifiant ou fichier du cours.", en: "Course id or file.")) var course: String
 
   func run() async throws {
     try await global.reportingErrors {

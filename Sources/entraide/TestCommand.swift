@@ -8,28 +8,38 @@ import Foundation
 struct TestCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
-    abstract: "Auto-play every role-play path and seeded quiz runs. / Mettre les cours à l'épreuve.",
-    discussion: """
-      One line per course, PASS or FAIL, with indented reasons and notes; the last line is always \
-      `N passed, N failed` (in French, a French line comes just before it). Exit status: 0 every course \
-      passed, 1 a course cannot be passed, has a dead end or an unreachable part, 2 bad usage or no course. \
-      See docs/engine.md.
-
-      Une ligne par cours, PASS ou FAIL, avec les raisons en retrait. Code de sortie : 0 tous réussis, \
-      1 un cours impossible à réussir, une impasse ou une partie inatteignable, 2 mauvais usage ou aucun cours.
-      """
+    abstract: Message(
+      fr: "Jouer tous les chemins des mises en situation et des tirages de questionnaires.",
+      en: "Auto-play every role-play path and seeded quiz runs."
+    ).help,
+    discussion: Message(
+      fr: """
+        Une ligne par cours, PASS ou FAIL, avec les raisons et les remarques en retrait ; la dernière ligne \
+        est toujours `N passed, N failed`, précédée de sa forme française. Code de sortie : 0 tous réussis, \
+        1 un cours impossible à réussir, une impasse ou une partie inatteignable, 2 mauvais usage ou aucun cours. \
+        Voir docs/engine.md.
+        """,
+      en: """
+        One line per course, PASS or FAIL, with indented reasons and notes; the last line is always \
+        `N passed, N failed` (in French, a French line comes just before it). Exit status: 0 every course \
+        passed, 1 a course cannot be passed, has a dead end or an unreachable part, 2 bad usage or no course. \
+        See docs/engine.md.
+        """
+    ).help
   )
 
   @OptionGroup var global: GlobalOptions
 
   @Option(
-    name: .long, help: "Seeds to run each quiz under (default: 200). / Nombre de tirages par quiz (200 par défaut).")
+    name: .long,
+    help: .local(fr: "Nombre de tirages par quiz (200 par défaut).", en: "Seeds to run each quiz under (default: 200).")
+  )
   var seeds: Int = 200
 
   @Argument(
-    help: ArgumentHelp(
-      "Course files, folders or course ids (default: every course in the courses folder). / Fichiers, dossiers ou "
-        + "identifiants de cours (par défaut : tous les cours).", valueName: "course"))
+    help: .local(
+      fr: "Fichiers, dossiers ou identifiants de cours (par défaut : tous les cours du dossier des cours).",
+      en: "Course files, folders or course ids (default: every course in the courses folder).", valueName: "course"))
   var courseNames: [String] = []
 
   func run() async throws {
