@@ -33,15 +33,12 @@ enum CourseHistories {
 }
 
 extension CourseHistories {
-  /// What the helper practised in each course so far (`entraide status`), with each course as the courses folder
-  /// has it now (`<id>.xml`).
-  static func practiceReport(helperID: String, registry: Registry, global: GlobalOptions) throws -> PracticeReport {
-    let histories = byCourse(try mappingRegistryErrors { try registry.attempts(helperID: helperID) })
-    let loader = CourseFiles.loader(global: global)
-    return PracticeReport(
-      entries: histories.map { courseID, history in
-        let file = global.coursesDirectory.appendingPathComponent("\(courseID).xml")
-        return PracticeReport.Entry(courseID: courseID, course: loader.loadCourse(at: file).course, history: history)
+  /// What the helper practised in each course so far (`entraide status`), from their attempts, with each course
+  /// as the courses folder has it now.
+  static func practiceReport(attempts: [Attempt], courses: [Course]) -> PracticeReport {
+    PracticeReport(
+      entries: byCourse(attempts).map { courseID, history in
+        PracticeReport.Entry(courseID: courseID, course: courses.first { $0.id == courseID }, history: history)
       })
   }
 }
