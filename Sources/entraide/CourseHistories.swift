@@ -1,5 +1,6 @@
 import CourseEngine
 import CourseModel
+import CourseXML
 import Foundation
 import Registry
 import Reports
@@ -34,11 +35,11 @@ enum CourseHistories {
 
 extension CourseHistories {
   /// What the helper practised in each course so far (`entraide status`), from their attempts, with each course
-  /// as the courses folder has it now.
-  static func practiceReport(attempts: [Attempt], courses: [Course]) -> PracticeReport {
+  /// as the catalogue has it now.
+  static func practiceReport(attempts: [Attempt], catalogue: Catalogue) -> PracticeReport {
     PracticeReport(
       entries: byCourse(attempts).map { courseID, history in
-        PracticeReport.Entry(courseID: courseID, course: courses.first { $0.id == courseID }, history: history)
+        PracticeReport.Entry(courseID: courseID, course: catalogue.course(courseID), history: history)
       })
   }
 }
