@@ -159,7 +159,6 @@ struct MainMenu {
     if try mappingRegistryErrors({ try registry.inProgressAttempt(helperID: helper.id, courseID: course.id) }) != nil {
       return MenuText.markInProgress
     }
-    if course.audience == .authors { return CourseOutline.authorsTour }
     let missing = try mappingRegistryErrors {
       try registry.missingPrerequisites(helperID: helper.id, course: CourseEntry(course), on: today)
     }
@@ -194,7 +193,7 @@ struct MainMenu {
         return MenuText.markRenewsNothing(title)
       }
     }
-    return MenuText.markNoCertification
+    return course.audience == .authors ? CourseOutline.authorsTour : MenuText.markNoCertification
   }
 
   private func addHelper() throws -> Int32? {
