@@ -23,15 +23,9 @@ struct CoursesListCommand: AsyncParsableCommand {
   func run() async throws {
     try await global.reportingErrors {
       let language = global.language
-      let courses = CourseFiles.all(global: global)
-      let catalog = try CourseFiles.certifications(global: global)
-      guard !courses.isEmpty else {
-        throw UserError(
-          Message(
-            fr: "Aucun cours valide dans le dossier « \(global.coursesDirectory.path) » (voir entraide validate).",
-            en: "No valid course in the folder '\(global.coursesDirectory.path)' (see entraide validate)."),
-          exitCode: 1)
-      }
+      let catalogue = try global.usableCatalogue()
+      let courses = catalogue.courses
+      let catalog = catalogue.certifications
       var table = TextTable(
         header: language == .fr
           ? ["Cours", "Titre", "Durée", "Compte pour"] : ["Course", "Title", "Duration", "Counts for"])
@@ -43,14 +37,6 @@ struct CoursesListCommand: AsyncParsableCommand {
         ])
       }
       print(table.render())
-      let skipped = CourseFiles.invalidFiles(global: global)
-      if !skipped.isEmpty {
-        printError(
-          Message(
-            fr: "Fichiers ignorés parce qu'ils ne passent pas la validation : \(skipped.joined(separator: ", ")).",
-            en: "Files left out because they fail validation: \(skipped.joined(separator: ", "))."
-          ).text(language))
-      }
     }
   }
 }
@@ -66,9 +52,9 @@ struct CoursesShowCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await global.reportingErrors {
-      let course = try CourseFiles.loadForRun(self.course, global: global)
-      let catalog = try CourseFiles.certifications(global: global)
-      print(CourseOutline.render(course, catalog: catalog, language: global.language))
+      let catalogue = try global.usableCatalogue()
+      let course = try catalogue.course(named: self.course, language: global.language)
+      print(CourseOutline.render(course, catalog: catalogue.certifications, language: global.language))
     }
   }
 }

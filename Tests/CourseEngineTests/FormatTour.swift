@@ -187,6 +187,29 @@ enum FormatTour {
           ])),
       .roleplay(roleplay),
       .quiz(quiz),
+      .pool(
+        Pool(
+          id: "rappels",
+          activities: [
+            .lesson(
+              Lesson(
+                id: "rappel-ressources", title: bi("Rappel : les ressources", "Reminder: resources"),
+                pages: [
+                  Page(blocks: [
+                    paragraph("fr", "Le PAE offre un soutien confidentiel."),
+                    paragraph("en", "The EAP offers confidential support."),
+                  ])
+                ])),
+            .lesson(
+              Lesson(
+                id: "rappel-limites", title: bi("Rappel : nos limites", "Reminder: our limits"),
+                pages: [
+                  Page(blocks: [
+                    paragraph("fr", "On accompagne et on réfère ; on ne pose pas de diagnostic."),
+                    paragraph("en", "We accompany and refer; we do not diagnose."),
+                  ])
+                ])),
+          ])),
     ],
     digest: "tour-digest-1")
 }

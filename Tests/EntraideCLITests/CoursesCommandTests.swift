@@ -38,11 +38,20 @@ import Testing
   @Test func anUnknownCourseNamesTheAvailableOnes() throws {
     let folder = try Entraide.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let schema = folder.appendingPathComponent("schema")
-    try FileManager.default.copyItem(at: Entraide.coursesDirectory.appendingPathComponent("schema"), to: schema)
+    // No schema/ folder: the schemas are built in.
     try FileManager.default.copyItem(
       at: Entraide.coursesDirectory.appendingPathComponent("format-tour.xml"),
       to: folder.appendingPathComponent("format-tour.xml"))
+    try """
+    <certifications xmlns="urn:entraide:certification:1">
+      <certification id="c" validity="P1Y" window="P90D" lapse="P1Y">
+        <title xml:lang="fr">C</title>
+        <initial><course ref="format-tour"/></initial>
+        <renewal><course ref="format-tour"/></renewal>
+      </certification>
+    </certifications>
+    """.write(
+      to: folder.appendingPathComponent("certifications.xml"), atomically: true, encoding: .utf8)
     let result = try Entraide.run(["courses", "show", "tour", "--courses", folder.path, "--lang", "fr"])
     #expect(result.status == 2)
     #expect(
