@@ -18,6 +18,8 @@ struct Entraide: AsyncParsableCommand {
       RosterCommand.self,
       RunCommand.self,
       BackupCommand.self,
+      ExportCommand.self,
+      ImportCommand.self,
     ]
   )
 
