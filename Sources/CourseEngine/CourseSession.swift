@@ -7,26 +7,40 @@ import Foundation
 /// Every answer either moves the session on or throws an `AnswerError` and leaves it unchanged.
 public struct CourseSession: Sendable, Equatable {
   public let course: Course
+  /// The activities this attempt takes, in order: the course's, each pool replaced by those drawn from it.
+  public let activities: [Activity]
   /// Everything that changes as the helper answers; `stateJSON()` saves it.
   public internal(set) var state: SessionState
 
   init(course: Course, state: SessionState) {
     self.course = course
     self.state = state
+    if let plan = state.plan {
+      let byID = Dictionary(course.allActivities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      activities = plan.compactMap { byID[$0] }
+    } else {
+      activities = course.activities
+    }
   }
 
-  /// A fresh session at the course's first step.
-  public static func start(course: Course, seed: UInt64, language: Language) -> CourseSession {
+  /// A fresh session at the course's first step; `history` (the helper's earlier attempts of the course)
+  /// decides, with the seed, which pool activities and quiz questions it takes.
+  public static func start(
+    course: Course, seed: UInt64, language: Language, history: CourseHistory = .empty
+  ) -> CourseSession {
     var session = CourseSession(
       course: course,
       state: SessionState(
         formatVersion: SessionState.currentFormatVersion, courseID: course.id, version: course.version,
         digest: course.digest, seed: String(seed), language: language,
         position: .init(activity: 0, phase: .finished, page: nil), finished: [], roleplay: nil, quiz: nil,
-        pendingOutcome: nil))
+        pendingOutcome: nil, history: history, plan: Draws.plan(course, history: history, seed: seed)))
     session.enterActivity(0)
     return session
   }
+
+  /// The helper's history as handed in at the start.
+  public var history: CourseHistory { state.history ?? .empty }
 
   public var seed: UInt64 { state.seedValue }
   public var language: Language { state.language }
@@ -119,28 +133,34 @@ public struct CourseSession: Sendable, Equatable {
   ) throws(ResumeError) -> (session: CourseSession, report: ChangeReport) {
     let old = try decodeState(stateJSON)
     guard old.courseID == course.id else { throw .otherCourse(expected: course.id, found: old.courseID) }
+    let history = old.history ?? .empty
+    let oldPlan = old.plan ?? old.finished.map(\.activityID)
+    // Activities drawn before stay drawn when their pool still has them; the others are drawn anew.
+    let plan = Draws.plan(course, history: history, seed: old.seedValue, keeping: oldPlan)
+    let known = Set(course.allActivities.map(\.id))
+    var state = SessionState(
+      formatVersion: SessionState.currentFormatVersion, courseID: course.id, version: course.version,
+      digest: course.digest, seed: old.seed, language: old.language,
+      position: .init(activity: 0, phase: .finished, page: nil), finished: [], roleplay: nil, quiz: nil,
+      pendingOutcome: nil, history: old.history, plan: plan)
+    let planned = CourseSession(course: course, state: state).activities
     let finishedByID = Dictionary(old.finished.map { ($0.activityID, $0) }, uniquingKeysWith: { first, _ in first })
     var kept: [ActivityOutcome] = []
     var index = 0
-    while index < course.activities.count, let outcome = finishedByID[course.activities[index].id],
-      outcome.kind == course.activities[index].kind
-    {
+    while index < planned.count, let outcome = finishedByID[planned[index].id], outcome.kind == planned[index].kind {
       kept.append(outcome)
       index += 1
     }
     let keptIDs = Set(kept.map(\.activityID))
-    var session = CourseSession(
-      course: course,
-      state: SessionState(
-        formatVersion: SessionState.currentFormatVersion, courseID: course.id, version: course.version,
-        digest: course.digest, seed: old.seed, language: old.language,
-        position: .init(activity: index, phase: .finished, page: nil), finished: kept, roleplay: nil, quiz: nil,
-        pendingOutcome: nil))
+    state.position = .init(activity: index, phase: .finished, page: nil)
+    state.finished = kept
+    var session = CourseSession(course: course, state: state)
     session.enterActivity(index)
-    let report = ChangeReport(
+    var report = ChangeReport(
       keptActivityIDs: kept.map(\.activityID),
-      restartedActivityID: index < course.activities.count ? course.activities[index].id : nil,
+      restartedActivityID: index < planned.count ? planned[index].id : nil,
       droppedActivityIDs: old.finished.map(\.activityID).filter { !keptIDs.contains($0) })
+    report.removedActivityIDs = oldPlan.filter { !known.contains($0) }
     return (session, report)
   }
 }
@@ -151,6 +171,8 @@ extension Activity {
     case .lesson: .lesson
     case .roleplay: .roleplay
     case .quiz: .quiz
+    // Never in a plan: pools are replaced by their drawn activities.
+    case .pool: .lesson
     }
   }
 }

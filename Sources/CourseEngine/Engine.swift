@@ -34,11 +34,11 @@ extension CourseSession {
     state.roleplay = nil
     state.quiz = nil
     state.pendingOutcome = nil
-    guard index < course.activities.count else {
-      state.position = .init(activity: course.activities.count, phase: .finished, page: nil)
+    guard index < activities.count else {
+      state.position = .init(activity: activities.count, phase: .finished, page: nil)
       return
     }
-    switch course.activities[index] {
+    switch activities[index] {
     case .lesson(let lesson):
       if lesson.pages.isEmpty {
         state.finished.append(lessonOutcome(lesson))
@@ -50,6 +50,9 @@ extension CourseSession {
       startRoleplayRun(roleplay, activity: index, run: 1)
     case .quiz(let quiz):
       startQuizRun(quiz, activity: index, run: 1)
+    case .pool:
+      // Never in a plan: a pool is replaced by the activities drawn from it.
+      state.position = .init(activity: index, phase: .finished, page: nil)
     }
   }
 
@@ -158,8 +161,19 @@ extension CourseSession {
     state.position = .init(activity: activity, phase: .activityResult, page: nil)
   }
 
-  mutating func startQuizRun(_ quiz: Quiz, activity: Int, run: Int) {
-    let drawn = Self.draw(quiz, seed: state.seedValue, activity: activity, run: run)
+  /// Starts run `run` of a quiz; `previous` (the run before, in this attempt) counts as the latest history, so
+  /// that a retry asks first the questions not seen yet.
+  mutating func startQuizRun(_ quiz: Quiz, activity: Int, run: Int, previous: QuizRun? = nil) {
+    var history = self.history
+    if let previous {
+      history.attempts.append(
+        PastAttempt(
+          started: "", activities: [quiz.id],
+          questions: previous.questions.map {
+            SeenQuestion(quizID: quiz.id, questionID: $0.questionID, missed: $0.verdict != .right)
+          }))
+    }
+    let drawn = Self.draw(quiz, seed: state.seedValue, activity: activity, run: run, history: history)
     state.pendingOutcome = nil
     state.quiz = SessionState.QuizProgress(run: run, drawn: drawn, current: 0, records: [])
     if drawn.isEmpty {
@@ -169,18 +183,23 @@ extension CourseSession {
     }
   }
 
-  /// The questions of a run and their shown orders, from the seed, the activity index and the run only.
-  static func draw(_ quiz: Quiz, seed: UInt64, activity: Int, run: Int) -> [SessionState.DrawnQuestion] {
+  /// The questions of a run and their shown orders, from the seed, the activity index, the run and the
+  /// helper's history only (`Draws.questionOrder` decides which questions a draw takes).
+  static func draw(
+    _ quiz: Quiz, seed: UInt64, activity: Int, run: Int, history: CourseHistory = .empty
+  ) -> [SessionState.DrawnQuestion] {
     var random = SplitMix64.derived(seed, activity, run)
     let count = quiz.questions.count
     var indices = Array(0..<count)
     let wanted = Swift.min(Swift.max(quiz.draw ?? count, 0), count)
     if quiz.shuffle {
-      random.shuffle(&indices)
-      indices = Array(indices.prefix(wanted))
+      // The shuffled order is also the order shown.
+      var shuffled = random
+      shuffled.shuffle(&indices)
+      let taken = Set(Draws.questionOrder(quiz, history: history, random: &random).prefix(wanted))
+      indices = indices.filter(taken.contains)
     } else if wanted < count {
-      random.shuffle(&indices)
-      indices = indices.prefix(wanted).sorted()
+      indices = Draws.questionOrder(quiz, history: history, random: &random).prefix(wanted).sorted()
     }
     return indices.map { index in
       let question = quiz.questions[index]
@@ -224,34 +243,36 @@ extension CourseSession {
     case .lesson: 1
     case .roleplay(let roleplay): 1 + Swift.max(roleplay.retries, 0)
     case .quiz(let quiz): 1 + Swift.max(quiz.retries, 0)
+    case .pool: 1
     }
   }
 
   func context() -> StepContext? {
     let index = state.position.activity
-    guard state.position.phase != .finished, index < course.activities.count else { return nil }
-    let activity = course.activities[index]
+    guard state.position.phase != .finished, index < activities.count else { return nil }
+    let activity = activities[index]
     let run = state.roleplay?.run ?? state.quiz?.run ?? state.pendingOutcome?.runs ?? 1
     return StepContext(
-      activityIndex: index, activityCount: course.activities.count, activityID: activity.id,
-      activityTitle: text(activity.title), kind: activity.kind, run: run, maxRuns: maxRuns(activity))
+      activityIndex: index, activityCount: activities.count, activityID: activity.id,
+      activityTitle: text(activity.title), kind: activity.kind, run: run, maxRuns: maxRuns(activity),
+      drawnFrom: course.pool(holding: activity.id).map(DrawnFrom.init))
   }
 
   func currentRoleplay() -> Roleplay? {
     let index = state.position.activity
-    guard index < course.activities.count, case .roleplay(let roleplay) = course.activities[index] else { return nil }
+    guard index < activities.count, case .roleplay(let roleplay) = activities[index] else { return nil }
     return roleplay
   }
 
   func currentQuiz() -> Quiz? {
     let index = state.position.activity
-    guard index < course.activities.count, case .quiz(let quiz) = course.activities[index] else { return nil }
+    guard index < activities.count, case .quiz(let quiz) = activities[index] else { return nil }
     return quiz
   }
 
   func currentLesson() -> Lesson? {
     let index = state.position.activity
-    guard index < course.activities.count, case .lesson(let lesson) = course.activities[index] else { return nil }
+    guard index < activities.count, case .lesson(let lesson) = activities[index] else { return nil }
     return lesson
   }
 
@@ -263,8 +284,8 @@ extension CourseSession {
       return .nothing
     case .activityResult:
       let index = state.position.activity
-      guard let outcome = state.pendingOutcome, index < course.activities.count else { return .anyLine }
-      let canRetry = outcome.passed == false && outcome.runs < maxRuns(course.activities[index])
+      guard let outcome = state.pendingOutcome, index < activities.count else { return .anyLine }
+      let canRetry = outcome.passed == false && outcome.runs < maxRuns(activities[index])
       return canRetry ? .retryOrContinue : .anyLine
     case .scene:
       guard let roleplay = currentRoleplay(), let progress = state.roleplay,
@@ -421,10 +442,10 @@ extension CourseSession {
         state.finished.append(outcome)
         enterActivity(index + 1)
       case .retry where expectation == .retryOrContinue:
-        switch course.activities[index] {
+        switch activities[index] {
         case .roleplay(let roleplay): startRoleplayRun(roleplay, activity: index, run: outcome.runs + 1)
-        case .quiz(let quiz): startQuizRun(quiz, activity: index, run: outcome.runs + 1)
-        case .lesson: throw .wrongKind(expected: expectation)
+        case .quiz(let quiz): startQuizRun(quiz, activity: index, run: outcome.runs + 1, previous: outcome.quiz)
+        case .lesson, .pool: throw .wrongKind(expected: expectation)
         }
       default:
         throw .wrongKind(expected: expectation)
@@ -516,12 +537,16 @@ extension CourseSession {
 
   func validate() throws(ResumeError) {
     let position = state.position
-    let count = course.activities.count
+    let count = activities.count
     guard UInt64(state.seed) != nil else { throw .inconsistent(detail: "seed") }
+    // Every planned activity exists and no pool is left undrawn.
+    guard activities.count == (state.plan?.count ?? activities.count),
+      !activities.contains(where: { if case .pool = $0 { true } else { false } })
+    else { throw .inconsistent(detail: "plan") }
     guard state.finished.count == Swift.min(position.activity, count), position.activity <= count else {
       throw .inconsistent(detail: "position.activity")
     }
-    for (outcome, activity) in zip(state.finished, course.activities) where outcome.activityID != activity.id {
+    for (outcome, activity) in zip(state.finished, activities) where outcome.activityID != activity.id {
       throw .inconsistent(detail: "finished.\(outcome.activityID)")
     }
     if position.phase == .finished {
@@ -529,7 +554,7 @@ extension CourseSession {
       return
     }
     guard position.activity < count else { throw .inconsistent(detail: "position.activity") }
-    switch (position.phase, course.activities[position.activity]) {
+    switch (position.phase, activities[position.activity]) {
     case (.page, .lesson(let lesson)):
       guard let page = position.page, page >= 0, page < lesson.pages.count else {
         throw .inconsistent(detail: "position.page")
@@ -569,7 +594,7 @@ extension CourseSession {
       let expectedRecords = position.phase == .question ? progress.current : progress.current + 1
       guard progress.records.count == expectedRecords else { throw .inconsistent(detail: "quiz.records") }
     case (.activityResult, .roleplay), (.activityResult, .quiz):
-      guard let outcome = state.pendingOutcome, outcome.activityID == course.activities[position.activity].id else {
+      guard let outcome = state.pendingOutcome, outcome.activityID == activities[position.activity].id else {
         throw .inconsistent(detail: "pendingOutcome")
       }
     default:

@@ -25,6 +25,11 @@ public struct SessionState: Sendable, Hashable, Codable {
   public var quiz: QuizProgress?
   /// The run just finished, shown as the activity result.
   public var pendingOutcome: ActivityOutcome?
+  /// The helper's earlier attempts of the course, as handed in at the start (nil: none, or saved before pools).
+  public var history: CourseHistory?
+  /// The ids of the activities this attempt takes, in order (`Draws.plan`); nil in states saved before pools,
+  /// meaning every activity of the course.
+  public var plan: [String]?
 
   public var seedValue: UInt64 { UInt64(seed) ?? 0 }
 
@@ -127,16 +132,27 @@ public struct ChangeReport: Sendable, Hashable {
   public var restartedActivityID: String?
   /// Finished activities whose results were dropped (gone from the course, or after a new or changed one).
   public var droppedActivityIDs: [String]
+  /// Activities the attempt had taken or drawn (from a pool) that the course no longer has; a pool that lost
+  /// its drawn activity draws another.
+  public var removedActivityIDs: [String] = []
 
   public var message: Message {
     let restart =
       restartedActivityID.map {
         Message(fr: "L'activité « \($0) » recommence", en: "Activity '\($0)' starts over")
       } ?? Message(fr: "Toutes les activités sont terminées", en: "Every activity is finished")
+    let removed = removedActivityIDs.map { "« \($0) »" }.joined(separator: ", ")
+    let removedEnglish = removedActivityIDs.map { "'\($0)'" }.joined(separator: ", ")
+    let redrawn =
+      removedActivityIDs.isEmpty
+      ? Message(fr: "", en: "")
+      : Message(
+        fr: " Prévu pour cette tentative, \(removed) n'est plus dans le cours.",
+        en: " Planned for this attempt, \(removedEnglish) is no longer in the course.")
     return Message(
-      fr: "Le fichier du cours a changé depuis le début de la tentative. \(restart.fr) ; "
+      fr: "Le fichier du cours a changé depuis le début de la tentative.\(redrawn.fr) \(restart.fr) ; "
         + "les résultats de \(keptActivityIDs.count) activité\(keptActivityIDs.count > 1 ? "s" : "") terminée\(keptActivityIDs.count > 1 ? "s" : "") sont conservés.",
-      en: "The course file changed since the attempt began. \(restart.en); "
+      en: "The course file changed since the attempt began.\(redrawn.en) \(restart.en); "
         + "the results of \(keptActivityIDs.count) finished activit\(keptActivityIDs.count == 1 ? "y are" : "ies are") kept."
     )
   }

@@ -6,6 +6,8 @@ public struct Course: Sendable, Hashable, Codable {
   public var languages: [String]
   /// The ISO 8601 duration as written (`PT15M`).
   public var duration: String
+  /// Who the course is for: helpers, or course authors (the format tour, not a training course).
+  public var audience: Audience
   public var title: LocalizedText
   public var summary: LocalizedText
   public var sources: [String]
@@ -17,7 +19,7 @@ public struct Course: Sendable, Hashable, Codable {
   public var digest: String
 
   public init(
-    id: String, version: String, languages: [String] = [], duration: String = "",
+    id: String, version: String, languages: [String] = [], duration: String = "", audience: Audience = .helpers,
     title: LocalizedText = LocalizedText(), summary: LocalizedText = LocalizedText(),
     sources: [String] = [], requires: [Prerequisite] = [], activities: [Activity] = [],
     location: SourceLocation = .unknown, digest: String = ""
@@ -26,6 +28,7 @@ public struct Course: Sendable, Hashable, Codable {
     self.version = version
     self.languages = languages
     self.duration = duration
+    self.audience = audience
     self.title = title
     self.summary = summary
     self.sources = sources
@@ -34,6 +37,14 @@ public struct Course: Sendable, Hashable, Codable {
     self.location = location
     self.digest = digest
   }
+}
+
+/// Who a course is for (`audience="…"` on `<course>`).
+public enum Audience: String, Sendable, Hashable, Codable {
+  /// A training course for peer helpers (the default).
+  case helpers
+  /// The format tour: shows course authors every element; not a training course.
+  case authors
 }
 
 /// A course that must be passed before this one (`<requires course="…"/>`).
@@ -47,25 +58,46 @@ public struct Prerequisite: Sendable, Hashable, Codable {
   }
 }
 
+extension Course {
+  /// Every lesson, role-play and quiz, those inside pools included, in file order (pools themselves left out).
+  public var allActivities: [Activity] {
+    activities.flatMap { activity -> [Activity] in
+      if case .pool(let pool) = activity { return pool.activities }
+      return [activity]
+    }
+  }
+
+  /// The pool that holds the activity `id`, when one does.
+  public func pool(holding id: String) -> Pool? {
+    for case .pool(let pool) in activities where pool.activities.contains(where: { $0.id == id }) { return pool }
+    return nil
+  }
+}
+
 /// One step of a course, in file order.
 public enum Activity: Sendable, Hashable, Codable {
   case lesson(Lesson)
   case roleplay(Roleplay)
   case quiz(Quiz)
+  /// Activities of which each attempt takes a few (`Pool.draw`); never holds another pool.
+  case pool(Pool)
 
   public var id: String {
     switch self {
     case .lesson(let lesson): lesson.id
     case .roleplay(let roleplay): roleplay.id
     case .quiz(let quiz): quiz.id
+    case .pool(let pool): pool.id
     }
   }
 
+  /// The activity's title; a pool has none (its drawn activities have theirs).
   public var title: LocalizedText {
     switch self {
     case .lesson(let lesson): lesson.title
     case .roleplay(let roleplay): roleplay.title
     case .quiz(let quiz): quiz.title
+    case .pool: LocalizedText()
     }
   }
 
@@ -74,13 +106,36 @@ public enum Activity: Sendable, Hashable, Codable {
     case .lesson(let lesson): lesson.location
     case .roleplay(let roleplay): roleplay.location
     case .quiz(let quiz): quiz.location
+    case .pool(let pool): pool.location
     }
   }
 
-  /// Whether the activity is scored (role-plays and quizzes); lessons are not.
+  /// Whether the activity is scored (role-plays and quizzes, and pools holding one); lessons are not.
   public var isGraded: Bool {
-    if case .lesson = self { return false }
-    return true
+    switch self {
+    case .lesson: false
+    case .roleplay, .quiz: true
+    case .pool(let pool): pool.activities.contains(where: \.isGraded)
+    }
+  }
+}
+
+/// Two or more activities of which each attempt takes `draw`, shown in the pool's order (DESIGN §3).
+///
+/// Which ones an attempt takes depends on the helper's history and the attempt's seed (`CourseEngine`).
+public struct Pool: Sendable, Hashable, Codable {
+  public var id: String
+  /// How many activities each attempt takes (1 unless the file says otherwise).
+  public var draw: Int
+  /// Lessons, role-plays and quizzes, in file order.
+  public var activities: [Activity]
+  public var location: SourceLocation
+
+  public init(id: String, draw: Int = 1, activities: [Activity] = [], location: SourceLocation = .unknown) {
+    self.id = id
+    self.draw = draw
+    self.activities = activities
+    self.location = location
   }
 }
 

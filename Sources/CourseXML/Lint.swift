@@ -6,10 +6,20 @@ public enum Lint {
   /// Every single-file rule on a course.
   public static func course(_ course: Course, path: String) -> [Finding] {
     var findings = Findings(path: path)
-    findings.duplicates(course.activities.map { ($0.id, $0.location) }, kind: .activity)
+    // Activity ids are unique across the course, pools and their activities included; scene, character and
+    // skill ids stay scoped to their role-play.
+    var ids: [(String, SourceLocation)] = []
     for activity in course.activities {
+      ids.append((activity.id, activity.location))
+      if case .pool(let pool) = activity {
+        ids += pool.activities.map { ($0.id, $0.location) }
+        findings.pool(pool)
+      }
+    }
+    findings.duplicates(ids, kind: .activity)
+    for activity in course.allActivities {
       switch activity {
-      case .lesson: break
+      case .lesson, .pool: break
       case .roleplay(let roleplay): findings.roleplay(roleplay)
       case .quiz(let quiz): findings.quiz(quiz)
       }
@@ -127,6 +137,17 @@ struct Findings {
       } else {
         first[id] = location
       }
+    }
+  }
+
+  // MARK: Pool
+
+  /// `draw` between 1 and the pool's size (the schema keeps it above 0 and the pool at two or more).
+  mutating func pool(_ pool: Pool) {
+    if pool.draw > pool.activities.count {
+      add(
+        "draw-too-large", Messages.poolDrawTooLarge(pool.id, draw: pool.draw, activities: pool.activities.count),
+        at: pool.location)
     }
   }
 

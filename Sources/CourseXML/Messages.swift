@@ -26,6 +26,7 @@ enum Messages {
     case "lesson": Message(fr: "la leçon « \(id) »", en: "lesson '\(id)'")
     case "roleplay": Message(fr: "le jeu de rôle « \(id) »", en: "role-play '\(id)'")
     case "quiz": Message(fr: "le questionnaire « \(id) »", en: "quiz '\(id)'")
+    case "pool": Message(fr: "le groupe d'activités « \(id) »", en: "pool '\(id)'")
     case "question": Message(fr: "la question « \(id) »", en: "question '\(id)'")
     case "skill": Message(fr: "la compétence « \(id) »", en: "skill '\(id)'")
     case "ending": Message(fr: "la fin « \(id) »", en: "ending '\(id)'")
@@ -224,7 +225,13 @@ enum Messages {
     return result
   }
 
-  static func schema(_ error: RawXMLError) -> Message { SchemaMessages.message(error.message) }
+  static func schema(_ error: RawXMLError) -> Message {
+    var parent: String?
+    if let node = error.node, node.isElement, let up = node.pointee.parent, up.pointee.type == XML_ELEMENT_NODE {
+      parent = up.localName
+    }
+    return SchemaMessages.message(error.message, parent: parent)
+  }
 
   static func schemaMissing(file: String, searched: [String]) -> Message {
     let places = searched.joined(separator: ", ")
@@ -463,6 +470,15 @@ enum Messages {
     Message(
       fr: "la note de passage pass=\"\(percent)%\" dépasse 100 % ; donnez un pourcentage de 0 à 100",
       en: "pass=\"\(percent)%\" is above 100%; give a percentage from 0 to 100")
+  }
+
+  static func poolDrawTooLarge(_ pool: String, draw: Int, activities: Int) -> Message {
+    let shown = draw == Int.max ? "…" : String(draw)
+    return Message(
+      fr: "le tirage draw=\"\(shown)\" du groupe « \(pool) » dépasse ses \(activities) activités ; "
+        + "mettez draw entre 1 et \(activities), ou ajoutez des activités au groupe",
+      en: "draw=\"\(shown)\" of pool '\(pool)' is more than its \(activities) activities; "
+        + "set draw between 1 and \(activities), or add activities to the pool")
   }
 
   static func drawTooLarge(draw: Int, questions: Int) -> Message {

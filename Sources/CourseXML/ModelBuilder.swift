@@ -108,7 +108,9 @@ struct ModelBuilder {
     let owner = Messages.owner(kind: "course", id: id)
     var course = Course(
       id: id, version: root.attribute("version")?.trimmingSpaces() ?? "", languages: languages,
-      duration: root.attribute("duration")?.trimmingSpaces() ?? "", location: location(root))
+      duration: root.attribute("duration")?.trimmingSpaces() ?? "",
+      audience: root.attribute("audience").flatMap { Audience(rawValue: $0.trimmingSpaces()) } ?? .helpers,
+      location: location(root))
     course.title = localized(root, "title", owner: owner)
     course.summary = localized(root, "summary", owner: owner, required: false)
     course.sources = children(root, "source").map(\.normalizedText)
@@ -116,14 +118,33 @@ struct ModelBuilder {
       Prerequisite(courseID: $0.attribute("course")?.trimmingSpaces() ?? "", location: location($0))
     }
     for element in root.elementChildren {
-      switch element.localName {
-      case "lesson": course.activities.append(.lesson(buildLesson(element)))
-      case "roleplay": course.activities.append(.roleplay(buildRoleplay(element)))
-      case "quiz": course.activities.append(.quiz(buildQuiz(element)))
-      default: break
+      if element.localName == "pool" {
+        course.activities.append(.pool(buildPool(element)))
+      } else if let activity = buildActivity(element) {
+        course.activities.append(activity)
       }
     }
     return course
+  }
+
+  /// A lesson, role-play or quiz element as an activity; nil for any other element.
+  mutating func buildActivity(_ element: xmlNodePtr) -> Activity? {
+    switch element.localName {
+    case "lesson": .lesson(buildLesson(element))
+    case "roleplay": .roleplay(buildRoleplay(element))
+    case "quiz": .quiz(buildQuiz(element))
+    default: nil
+    }
+  }
+
+  // MARK: Pool
+
+  mutating func buildPool(_ node: xmlNodePtr) -> Pool {
+    // The schema makes draw a positive integer; one too large for Int still draws more than the pool holds.
+    let draw = node.attribute("draw").map { Int($0.trimmingSpaces()) ?? Int.max } ?? 1
+    var pool = Pool(id: node.attribute("id") ?? "", draw: draw, location: location(node))
+    pool.activities = node.elementChildren.compactMap { buildActivity($0) }
+    return pool
   }
 
   // MARK: Lesson

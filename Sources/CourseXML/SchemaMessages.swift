@@ -5,8 +5,10 @@ import Foundation
 /// change. Forms not recognized keep libxml2's text behind a translated lead.
 enum SchemaMessages {
   /// `Element 'quiz', attribute 'pass': [facet 'pattern'] The value '50' is not accepted by …`
-  static func message(_ raw: String) -> Message {
+  /// `parent` is the name of the element holding the one in error, when known.
+  static func message(_ raw: String, parent: String? = nil) -> Message {
     let text = Messages.cleanSchemaText(raw)
+    if let parts = split(text), let pool = poolMessage(parts, parent: parent) { return pool }
     guard let parts = split(text), let translated = translate(parts) else {
       return Message(fr: "non conforme au schéma : \(text)", en: "does not follow the schema: \(text)")
     }
@@ -47,6 +49,26 @@ enum SchemaMessages {
     guard let open = text.range(of: "( "), let close = text.range(of: " )", range: open.upperBound..<text.endIndex)
     else { return nil }
     return text[open.upperBound..<close.lowerBound].components(separatedBy: ", ").filter { !$0.isEmpty }
+  }
+
+  /// A pool's own grammar, said plainly: two or more activities, never a pool inside a pool.
+  static func poolMessage(_ parts: Parts, parent: String?) -> Message? {
+    guard parts.element == "pool", parts.attribute == nil else { return nil }
+    if parts.rest.hasPrefix("Missing child element(s).") {
+      return Message(
+        fr: "un <pool> contient au moins deux activités (<lesson>, <roleplay> ou <quiz>) ; "
+          + "ajoutez-en, ou retirez le <pool> et gardez son activité seule",
+        en: "a <pool> holds two or more activities (<lesson>, <roleplay> or <quiz>); "
+          + "add some, or remove the <pool> and keep its activity on its own")
+    }
+    if parts.rest.hasPrefix("This element is not expected."), parent == "pool" {
+      return Message(
+        fr: "un <pool> ne peut pas contenir un autre <pool> ; "
+          + "placez ses activités directement dans le <pool> extérieur, ou placez-le après lui",
+        en: "a <pool> cannot hold another <pool>; "
+          + "put its activities directly in the outer <pool>, or place it after that one")
+    }
+    return nil
   }
 
   static func translate(_ parts: Parts) -> Message? {

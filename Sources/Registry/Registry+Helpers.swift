@@ -6,7 +6,8 @@ extension Registry {
   /// Adds a helper (id generated from the name when not given) and logs `helper-added`.
   @discardableResult
   public func addHelper(_ new: NewHelper, reason: String? = nil) throws -> Helper {
-    try write { db in
+    try requireInert(reason, field: "reason")
+    return try write { db in
       let at = timestamp()
       let helper = try insertHelper(db, new, at: at, taken: try takenIDs(db))
       try appendEvent(
@@ -45,6 +46,7 @@ extension Registry {
   @discardableResult
   public func editHelper(_ id: String, changes: HelperChanges, reason: String? = nil) throws -> Helper {
     guard !changes.isEmpty else { throw RegistryError.nothingToChange }
+    try requireInert(reason, field: "reason")
     return try write { db in
       let old = try requireHelper(db, id)
       var new = old
@@ -53,6 +55,7 @@ extension Registry {
       if let region = changes.region { new.region = try requireText(region, field: "region") }
       if let email = changes.email {
         let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines)
+        try requireInert(trimmed, field: "email")
         new.email = trimmed.isEmpty ? nil : trimmed
       }
       var detail: [String: String] = [:]
@@ -75,7 +78,8 @@ extension Registry {
   /// Marks a helper inactive (kept with their history) and logs `helper-deactivated`.
   @discardableResult
   public func deactivateHelper(_ id: String, reason: String? = nil) throws -> Helper {
-    try write { db in
+    try requireInert(reason, field: "reason")
+    return try write { db in
       var helper = try requireHelper(db, id)
       guard helper.active else { return helper }
       try db.execute(sql: "UPDATE helpers SET active = 0 WHERE id = ?", arguments: [helper.id])
@@ -139,6 +143,7 @@ extension Registry {
       id = HelperIDs.unique(base, taken: taken)
     }
     let email = new.email?.trimmingCharacters(in: .whitespacesAndNewlines)
+    try requireInert(email, field: "email")
     let helper = Helper(
       id: id, name: name, local: local, region: region, email: email?.isEmpty == false ? email : nil, active: true,
       createdAt: at)
@@ -150,8 +155,17 @@ extension Registry {
 
   private func requireText(_ text: String, field: String) throws -> String {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    try requireInert(trimmed, field: field)
     guard !trimmed.isEmpty else { throw field == "name" ? RegistryError.emptyName : RegistryError.emptyField(field) }
     return trimmed
+  }
+
+  /// Refuses a text holding a control or bidirectional character, naming the field: what a person types
+  /// or imports is never stored with anything that would change how the rest of a line is shown.
+  func requireInert(_ text: String?, field: String) throws {
+    if let character = text?.firstControlOrBidi {
+      throw RegistryError.controlCharacter(field: field, character: character)
+    }
   }
 
   private func helperDetail(_ helper: Helper) -> [String: String] {

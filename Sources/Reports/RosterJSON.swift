@@ -21,7 +21,24 @@ public enum RosterJSON {
     return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
   }
 
-  /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
+  /// JSON text (from `JSONEncoder`) with every control or bidirectional character left raw written as
+  /// `\uXXXX`: the data is kept, but nothing in it changes how a terminal shows the rest.
+  ///
+  /// Such characters can only stand inside strings (outside them JSON allows only ASCII white space), and
+  /// the encoder already escapes those below U+0020.
+  public static func inert(_ json: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in json.unicodeScalars {
+      if scalar.value >= 0x7F, scalar.isControlOrBidi {
+        result.append(contentsOf: escaped(scalar).unicodeScalars)
+      } else {
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+
+  /// A JSON string literal (RFC 8259): quotes, backslashes, control and bidirectional characters escaped.
   static func string(_ value: String) -> String {
     var result = "\""
     for scalar in value.unicodeScalars {
@@ -31,12 +48,16 @@ public enum RosterJSON {
       case "\n": result += "\\n"
       case "\r": result += "\\r"
       case "\t": result += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      case _ where scalar.isControlOrBidi: result += escaped(scalar)
       default: result.unicodeScalars.append(scalar)
       }
     }
     return result + "\""
+  }
+
+  /// `\u202e`: the JSON escape of a character of the Basic Multilingual Plane.
+  private static func escaped(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16)
+    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
   }
 }

@@ -105,6 +105,9 @@ public struct SessionDriver {
   private func showHeading(_ context: StepContext, firstShown: Bool) {
     renderer.activityHeading(
       index: context.activityIndex + 1, count: context.activityCount, title: context.activityTitle)
+    if let pool = context.drawnFrom {
+      console.say(InterfaceText.drawnFromPool(draw: pool.draw, size: pool.size), style: .dim)
+    }
     if context.run > 1 {
       console.say(InterfaceText.retryHeading(attempt: context.run - 1, of: context.maxRuns - 1), style: .notice)
     }
@@ -171,11 +174,20 @@ public struct SessionDriver {
     }
   }
 
+  /// What the attempt practised, one line per activity finished (lessons too), for the end summary.
+  public static func practised(_ result: CourseResult, course: Course) -> [Message] {
+    result.activities.map { outcome in
+      InterfaceText.practised(
+        title: outcome.title, drawnFrom: course.pool(holding: outcome.activityID)?.activities.count,
+        questions: outcome.quiz?.questions.count)
+    }
+  }
+
   /// What the end of an activity shows, from the engine's outcome.
   public static func summary(_ outcome: ActivityOutcome, course: Course) -> ActivitySummary {
     if let run = outcome.roleplay {
       var passMark: Int?
-      if case .roleplay(let roleplay) = course.activities.first(where: { $0.id == outcome.activityID }) {
+      if case .roleplay(let roleplay) = course.allActivities.first(where: { $0.id == outcome.activityID }) {
         passMark = roleplay.pass
       }
       let reasons: [Message] = run.failures.compactMap { failure in

@@ -52,7 +52,7 @@ struct RosterCommand: AsyncParsableCommand {
       let wanted = try Self.parseStatuses(statuses)
       let horizon = try dueWithin.map(Self.parseDays)
       let today = try global.today()
-      var catalog = try global.loadCourseIndex(includingCourses: false).certifications
+      var catalog = try global.usableCatalogue().certifications
       if let certification {
         guard let only = catalog.certification(certification.trimmingCharacters(in: .whitespaces)) else {
           throw Self.unknownCertification(
@@ -101,12 +101,12 @@ struct RosterCommand: AsyncParsableCommand {
   }
 
   /// The statuses of every `--status` (repeated or comma-separated), or an error naming the accepted ones.
-  static func parseStatuses(_ values: [String]) throws -> Set<RosterStatus> {
-    var result = Set<RosterStatus>()
+  static func parseStatuses(_ values: [String]) throws -> Set<CertificationStatus> {
+    var result = Set<CertificationStatus>()
     for value in values.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
       let word = value.trimmingCharacters(in: .whitespaces)
-      guard let status = RosterStatus(rawValue: word.lowercased()) else {
-        let accepted = closestFirst(to: word, among: RosterStatus.allCases.map(\.rawValue)).joined(separator: ", ")
+      guard let status = CertificationStatus(rawValue: word.lowercased()) else {
+        let accepted = closestFirst(to: word, among: CertificationStatus.allCases.map(\.rawValue)).joined(separator: ", ")
         throw UserError(
           Message(
             fr:

@@ -24,7 +24,7 @@ struct StatusCommand: AsyncParsableCommand {
   func run() async throws {
     try await global.reportingErrors {
       let today = try global.today()
-      let courses = try global.loadCourseIndex(includingCourses: format == .table)
+      let courses = try global.usableCatalogue().courseIndex
       var catalog = courses.certifications
       if let certification {
         let only = try mappingRegistryErrors { try courses.certification(certification) }
@@ -40,7 +40,12 @@ struct StatusCommand: AsyncParsableCommand {
       let shownCycles = cycles.filter { cycle in catalog.certifications.contains { $0.id == cycle.certificationID } }
       let history = HistoryReport(attempts: attempts, cycles: shownCycles, courses: courses)
       switch format {
-      case .table: print(renderTable(status, courses: courses) + "\n\n" + history.render(language: global.language))
+      case .table:
+        let practice = try CourseHistories.practiceReport(helperID: helper, registry: registry, global: global)
+          .lines(global.language)
+        print(
+          renderTable(status, courses: courses) + "\n\n" + history.render(language: global.language)
+            + (practice.isEmpty ? "" : "\n\n" + practice.joined(separator: "\n")))
       case .json: print(try renderJSON(status, history: history))
       }
     }
@@ -114,7 +119,7 @@ struct StatusCommand: AsyncParsableCommand {
       }, history: history)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(document), as: UTF8.self)
+    return RosterJSON.inert(String(decoding: try encoder.encode(document), as: UTF8.self))
   }
 }
 

@@ -8,7 +8,7 @@ enum ValidateExploration {
   /// Findings for every role-play of `course`; parts the static rules already report are left out.
   static func findings(for course: Course, path: String, explorer: Explorer = Explorer()) -> [Finding] {
     var result: [Finding] = []
-    for activity in course.activities {
+    for activity in course.allActivities {
       guard case .roleplay(let roleplay) = activity else { continue }
       let exploration = explorer.explore(roleplay)
       result += findings(roleplay, exploration, path: path)

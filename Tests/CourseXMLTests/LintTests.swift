@@ -150,6 +150,39 @@ let lintCases: [LintCase] = [
   LintCase(
     fixture: "unknown-required-course", code: "unknown-course", line: 4, column: 3,
     english: "required course 'ecoute-active' does not exist; known courses: unknown-required-course"),
+  // Pools (DESIGN §3): the schema's grammar said plainly, then lint.
+  LintCase(
+    fixture: "pool-one-activity", code: "schema", line: 4, column: 3,
+    english:
+      "a <pool> holds two or more activities (<lesson>, <roleplay> or <quiz>); "
+      + "add some, or remove the <pool> and keep its activity on its own"),
+  LintCase(
+    fixture: "pool-empty", code: "schema", line: 4, column: 3,
+    english:
+      "a <pool> holds two or more activities (<lesson>, <roleplay> or <quiz>); "
+      + "add some, or remove the <pool> and keep its activity on its own"),
+  LintCase(
+    fixture: "pool-draw-zero", code: "schema", line: 4, column: 3,
+    english: "attribute draw of <pool> is '0', which is not a whole number above 0"),
+  LintCase(
+    fixture: "pool-draw-too-large", code: "draw-too-large", line: 4, column: 3,
+    english:
+      "draw=\"3\" of pool 'situations' is more than its 2 activities; set draw between 1 and 2, "
+      + "or add activities to the pool"),
+  LintCase(
+    fixture: "pool-inside-pool", code: "schema", line: 23, column: 5,
+    english:
+      "a <pool> cannot hold another <pool>; put its activities directly in the outer <pool>, "
+      + "or place it after that one"),
+  LintCase(
+    fixture: "pool-duplicate-activity-id", code: "duplicate-id", line: 14, column: 5,
+    english: "activity id 'casino' is already defined at line 5; give each lesson, role-play and quiz its own id"),
+  LintCase(
+    fixture: "pool-duplicate-across-course", code: "duplicate-id", line: 23, column: 5,
+    english: "activity id 'deuil' is already defined at line 4; give each lesson, role-play and quiz its own id"),
+  LintCase(
+    fixture: "pool-unknown-character", code: "unknown-character", line: 18, column: 9,
+    english: "character 'lea' speaks at line 18 but is not defined; defined characters: luc"),
 ]
 
 @Test(arguments: lintCases)

@@ -1,3 +1,4 @@
+import CourseModel
 import Foundation
 import Testing
 
@@ -47,16 +48,71 @@ import Testing
   #expect(result.stdout.hasSuffix("\nNo attempts.\n"))
 }
 
-@Test func listingStripsControlCharacters() throws {
+@Test func controlAndBidiCharactersAreRefusedNamingTheField() throws {
   let sandbox = try RegistrySandbox()
-  let result = try sandbox.run(
-    ["helpers", "add", "--name", "Evil\u{1B}[31mRed", "--local", "L\u{7}", "--region", "R", "--id", "evil"])
-  #expect(result.status == 0)
-  #expect(result.stdout == "Helper added: EvilRed (evil).\n")
-  let list = try sandbox.run(["helpers", "list"])
-  #expect(!list.stdout.contains("\u{1B}"))
-  #expect(!list.stdout.contains("\u{7}"))
-  #expect(list.stdout.contains("evil  EvilRed  L      R"))
+  var result = try sandbox.run(
+    ["helpers", "add", "--name", "Evil\u{1B}[31mRed", "--local", "L", "--region", "R", "--id", "evil"])
+  #expect(result.status == 2)
+  #expect(
+    result.stderr
+      == "entraide: error: The name holds an invisible control or text-direction character (U+001B); remove it.\n")
+  result = try sandbox.run(
+    ["helpers", "add", "--name", "Ann Lee", "--local", "L", "--region", "\u{202E}eirtsE"], language: "fr_CA.UTF-8")
+  #expect(result.status == 2)
+  #expect(
+    result.stderr
+      == "entraide : erreur : La région contient un caractère invisible de contrôle ou de direction du texte (U+202E) ; retirez-le.\n"
+  )
+  try sandbox.addHelpers(["Ann Lee"])
+  result = try sandbox.run(["helpers", "edit", "alee", "--local", "CSN\u{2066}1"])
+  #expect(result.status == 2)
+  #expect(
+    result.stderr
+      == "entraide: error: The union local holds an invisible control or text-direction character (U+2066); remove it.\n"
+  )
+  let csv = sandbox.folder.appendingPathComponent("h.csv")
+  try Data("nom;syndicat;région\nBob Ray;L;R\nZoé Roy;L\u{200F};R\n".utf8).write(to: csv)
+  result = try sandbox.run(["helpers", "import", csv.path], language: "fr_CA.UTF-8")
+  #expect(result.status == 2)
+  #expect(
+    result.stderr
+      == "entraide : erreur : Ligne 3 : Le syndicat (local) contient un caractère invisible de contrôle ou de direction du texte (U+200F) ; retirez-le. Rien n’a été importé.\n"
+  )
+  result = try sandbox.run(["helpers", "list"])
+  #expect(result.stdout == "ID    Name     Local    Region  Email\nalee  Ann Lee  CSN 123  Estrie\n")
+}
+
+@Test func whatAnOlderRegistryHoldsIsShownCleaned() throws {
+  let sandbox = try RegistrySandbox()
+  try sandbox.addHelpers(["Ann Lee"])
+  // A registry written before the refusal: the values are put there directly.
+  let sql = """
+    UPDATE helpers SET name = 'Ann' || char(8238) || 'eeL' || char(8236) || char(27) || '[2J',
+      local = 'CSN' || char(7) || ' 1', region = char(8294) || 'Estrie' || char(8297) WHERE id = 'alee';
+    """
+  let sqlite = Process()
+  sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+  sqlite.arguments = [sandbox.database, sql]
+  try sqlite.run()
+  sqlite.waitUntilExit()
+  #expect(sqlite.terminationStatus == 0)
+
+  var result = try sandbox.run(["helpers", "list"])
+  #expect(result.stdout == "ID    Name    Local  Region  Email\nalee  AnneeL  CSN 1  Estrie\n")
+  result = try sandbox.run(["helpers", "show", "alee"])
+  #expect(result.stdout.hasPrefix("Id      alee\nName    AnneeL\nLocal   CSN 1\nRegion  Estrie\n"))
+  let courses = ["--courses", try sandbox.makeCourses().path]
+  result = try sandbox.run(["status", "alee"] + courses)
+  #expect(result.stdout.hasPrefix("AnneeL (alee) — CSN 1, Estrie\nAs of 2026-11-22\n"))
+  for format in ["table", "csv", "html", "json"] {
+    result = try sandbox.run(["roster", "--format", format] + courses)
+    #expect(result.status == 0)
+    let scalars = result.stdout.unicodeScalars
+    #expect(!scalars.contains { $0.isControlOrBidi && $0 != "\n" && $0 != "\r" }, "\(format)")
+  }
+  // JSON keeps the data, escaped.
+  result = try sandbox.run(["roster", "--format", "json"] + courses)
+  #expect(result.stdout.contains(#""name": "Ann\u202eeeL\u202c\u001b[2J","#))
 }
 
 @Test func anUnknownHelperSuggestsTheClosestIDs() throws {

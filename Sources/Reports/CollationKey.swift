@@ -1,0 +1,73 @@
+import Foundation
+
+/// A string's place in the roster's order, computed once per string instead of once per comparison.
+///
+/// Ordered first by the string folded for case and accents (Foundation's `.caseInsensitive` and
+/// `.diacriticInsensitive`, without a locale: `Émile` sorts with `emile`), then, between strings equal
+/// when folded, by their UTF-16 code units (`.literal`). The same order as
+/// `a.compare(b, options: [.caseInsensitive, .diacriticInsensitive])` followed by
+/// `a.compare(b, options: .literal)` (folded strings compare by code point, as Foundation does: an emoji
+/// after U+FFFD), which costs a locale-aware fold of both strings at every comparison.
+public struct CollationKey: Comparable, Sendable {
+  /// The folded string's code points.
+  let folded: [UInt32]
+  /// The string's own UTF-16 code units.
+  let literal: [UInt16]
+
+  public init(_ string: String) {
+    literal = Array(string.utf16)
+    if literal.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: folding is lower-casing A–Z (what Foundation's fold gives, much faster).
+      folded = literal.map { UInt32($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) }
+    } else {
+      folded = string.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars.map(
+        \.value)
+    }
+  }
+
+  public static func < (a: CollationKey, b: CollationKey) -> Bool {
+    if a.folded != b.folded { return a.folded.lexicographicallyPrecedes(b.folded) }
+    return a.literal.lexicographicallyPrecedes(b.literal)
+  }
+
+  public static func == (a: CollationKey, b: CollationKey) -> Bool {
+    a.literal == b.literal
+  }
+}
+
+extension CollationKey {
+  /// Each string's rank in collation order (0 first); strings with the same code units share a rank.
+  ///
+  /// Each distinct string is folded once and the distinct strings sorted once, so that rows can then be
+  /// sorted by integers: a roster repeats its regions and locals on every row.
+  static func ranks(_ strings: [String]) -> [Int] {
+    var firstIndex: [String: Int] = [:]
+    // Swift's string equality takes `é` and `e` + U+0301 for one string, whose literal orders differ.
+    var byBytes: [[UInt8]: Int] = [:]
+    var distinct: [String] = []
+    var ids: [Int] = []
+    ids.reserveCapacity(strings.count)
+    for string in strings {
+      var id = firstIndex[string]
+      if let known = id, !distinct[known].utf8.elementsEqual(string.utf8) {
+        id = byBytes[Array(string.utf8)]
+        if id == nil {
+          id = distinct.count
+          byBytes[Array(string.utf8)] = distinct.count
+          distinct.append(string)
+        }
+      } else if id == nil {
+        id = distinct.count
+        firstIndex[string] = distinct.count
+        distinct.append(string)
+      }
+      ids.append(id!)
+    }
+    let keys = distinct.map(CollationKey.init)
+    var rank = [Int](repeating: 0, count: distinct.count)
+    for (position, id) in distinct.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() {
+      rank[id] = position
+    }
+    return ids.map { rank[$0] }
+  }
+}
