@@ -18,6 +18,7 @@ struct Entraide: AsyncParsableCommand {
       RosterCommand.self,
       RunCommand.self,
       BackupCommand.self,
+      AttestationCommand.self,
       ExportCommand.self,
       ImportCommand.self,
       CheckCommand.self,
