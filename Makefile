@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 ARGS ?=
 
-.PHONY: all deps test-deps build release run test lint format install uninstall bench fuzz soak crash clean
+.PHONY: all deps test-deps build release run test lint format install uninstall bench fuzz soak crash clean schemas
 
 all: build
 
@@ -45,6 +45,11 @@ run: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+## schemas: Sources/CourseXML/BuiltInSchemas.swift (the XSDs built into the binary) from Courses/schema/*.xsd.
+## Run it after editing an XSD: a test fails while the two differ.
+schemas:
+	bash Scripts/generate-schemas
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Fuzz

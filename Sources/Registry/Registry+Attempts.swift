@@ -4,68 +4,47 @@ import GRDB
 
 /// What passing (or failing) a course did to one certification.
 public struct CertificationEffect: Sendable, Hashable {
-  public enum Kind: Sendable, Hashable {
-    /// The initial path is complete: a first (or fresh) cycle.
-    case certified(Cycle)
-    /// A renewal made a new cycle.
-    case renewed(Cycle)
-    /// A renewal course after validThrough + lapse: recorded, renews nothing; the initial path is required again.
-    case renewsNothingLapsed
-    /// A renewal course with no cycle to renew.
-    case renewsNothingNotCertified
-    /// A pass dated before the current cycle began: recorded, changes nothing.
-    case predatesCycle
-    /// One more course of the initial path; `passed` of `required` done.
-    case initialProgress(passed: Int, required: Int)
-    /// An initial-path course while a cycle is current (certified, due or expired): changes nothing.
-    case alreadyCertified(validThrough: CalendarDate)
-  }
-
   public var certificationID: String
   public var title: LocalizedText
-  public var kind: Kind
+  /// What `CertificationRules.decision` answered for this pass.
+  public var decision: CertificationDecision
+  /// The cycle stored for the decision, when it made one.
+  public var cycle: Cycle?
 
-  public init(certificationID: String, title: LocalizedText, kind: Kind) {
+  public init(certificationID: String, title: LocalizedText, decision: CertificationDecision, cycle: Cycle? = nil) {
     self.certificationID = certificationID
     self.title = title
-    self.kind = kind
-  }
-
-  /// The new cycle, when one was made.
-  public var cycle: Cycle? {
-    switch kind {
-    case .certified(let cycle), .renewed(let cycle): cycle
-    default: nil
-    }
+    self.decision = decision
+    self.cycle = cycle
   }
 
   /// One line for the user: « Entraidant·e : valide jusqu'au 2027-11-21 ».
   public var message: Message {
     let fr = title.text("fr", fallbacks: ["en"]) ?? certificationID
     let en = title.text("en", fallbacks: ["fr"]) ?? certificationID
-    switch kind {
-    case .certified(let cycle), .renewed(let cycle):
+    switch decision {
+    case .initialCycle(let dates), .renewal(let dates, _):
       return Message(
-        fr: "\(fr) : valide jusqu’au \(cycle.dates.validThrough)",
-        en: "\(en): valid through \(cycle.dates.validThrough)")
-    case .renewsNothingLapsed:
+        fr: "\(fr) : valide jusqu’au \(dates.validThrough)",
+        en: "\(en): valid through \(dates.validThrough)")
+    case .nothing(.lapsed):
       return Message(
         fr:
           "\(fr) : cours enregistré, mais il ne renouvelle rien (certification périmée) ; le parcours initial est à refaire.",
         en: "\(en): course recorded, but it renews nothing (certification lapsed); the initial path is required again.")
-    case .renewsNothingNotCertified:
+    case .nothing(.notCertified):
       return Message(
         fr: "\(fr) : cours enregistré, mais il ne renouvelle rien : aucune certification à renouveler.",
         en: "\(en): course recorded, but it renews nothing: there is no certification to renew.")
-    case .predatesCycle:
+    case .nothing(.predatesCycle):
       return Message(
         fr: "\(fr) : cours enregistré ; il précède le cycle en cours et ne change rien.",
         en: "\(en): course recorded; it predates the current cycle and changes nothing.")
-    case .initialProgress(let passed, let required):
+    case .nothing(.initialProgress(let passed, let required)):
       return Message(
         fr: "\(fr) : parcours initial, \(passed) cours réussi\(passed > 1 ? "s" : "") sur \(required).",
         en: "\(en): initial path, \(passed) of \(required) courses passed.")
-    case .alreadyCertified(let validThrough):
+    case .nothing(.alreadyCertified(let validThrough)):
       return Message(
         fr: "\(fr) : ce cours ne change rien (cycle en cours valide jusqu’au \(validThrough)).",
         en: "\(en): this course changes nothing (current cycle valid through \(validThrough)).")
@@ -379,52 +358,20 @@ extension Registry {
     return try rows.map(Cycle.init(row:))
   }
 
-  /// Makes the cycles a pass earns (DESIGN §4) and logs `cycle-made` for each; returns every effect.
+  /// Makes the cycles a pass earns (`CertificationRules.decision`) and logs `cycle-made` for each; returns
+  /// every effect.
   ///
   /// `history` holds the helper's passes (this one included) and cycles; the cycles made are added to it.
   private func applyPass(
     _ db: Database, attempt: Attempt, passedOn: CalendarDate, certifications: CertificationCatalog, at: String,
     history: inout HelperHistory
   ) throws -> [CertificationEffect] {
-    let passes = history.passes
     var effects: [CertificationEffect] = []
-    for certification in certifications.certifications(grantedBy: attempt.courseID) {
-      let existing = history.cycles.filter { $0.certificationID == certification.id }
-      let latest = latestCycle(existing)
-      let inInitial = certification.initial.contains { $0.courseID == attempt.courseID }
-      let inRenewal = certification.renewal.contains { $0.courseID == attempt.courseID }
-      var kind: CertificationEffect.Kind?
-      var newCycle: (CycleKind, CycleDates)?
-
-      if let latest, inRenewal {
-        switch CertificationRules.cycleAfterRenewal(
-          passedOn: passedOn, previous: latest.dates, certification: certification)
-        {
-        case .renewed(let dates): newCycle = (.renewal, dates)
-        case .lapsed: kind = .renewsNothingLapsed
-        case .predatesCycle: kind = .predatesCycle
-        }
-      }
-      if newCycle == nil, inInitial {
-        if let dates = CertificationRules.cycleAfterInitialCourse(
-          passedOn: passedOn, passes: passes, latestCycle: latest?.dates, certification: certification)
-        {
-          newCycle = (.initial, dates)
-        } else if let latest, passedOn <= CertificationRules.lapseEnds(latest.dates, certification: certification) {
-          kind =
-            passedOn < latest.dates.certifiedOn
-            ? .predatesCycle : .alreadyCertified(validThrough: latest.dates.validThrough)
-        } else {
-          let from = CertificationRules.initialPathCountsFrom(latestCycle: latest?.dates, certification: certification)
-          let done = certification.initial.filter { reference in
-            (passes[reference.courseID] ?? []).contains { from == nil || $0 >= from! }
-          }
-          kind = .initialProgress(passed: done.count, required: certification.initial.count)
-        }
-      }
-      if newCycle == nil, kind == nil { kind = .renewsNothingNotCertified }
-
-      if let (cycleKind, dates) = newCycle {
+    for (certification, decision) in CertificationRules.decisions(
+      passing: attempt.courseID, on: passedOn, catalog: certifications, history: history.certificationHistory)
+    {
+      var cycle: Cycle?
+      if let (cycleKind, dates) = decision.newCycle {
         try db.cachedStatement(
           sql: """
             INSERT INTO cycles (helper_id, certification_id, kind, certified_on, valid_through, window_opens,
@@ -436,31 +383,36 @@ extension Registry {
             attempt.helperID, certification.id, cycleKind.rawValue, dates.certifiedOn.description,
             dates.validThrough.description, dates.windowOpens.description, attempt.id, at,
           ])
-        let cycle = Cycle(
+        let made = Cycle(
           id: db.lastInsertedRowID, helperID: attempt.helperID, certificationID: certification.id, kind: cycleKind,
           dates: dates, sourceAttemptID: attempt.id, createdAt: at)
-        history.cycles.append(cycle)
+        history.cycles.append(made)
         try appendEvent(
           db, at: at, action: .cycleMade, helperID: attempt.helperID,
           detail: [
-            "cycle": String(cycle.id), "certification": certification.id, "kind": cycleKind.rawValue,
+            "cycle": String(made.id), "certification": certification.id, "kind": cycleKind.rawValue,
             "certified_on": dates.certifiedOn.description, "valid_through": dates.validThrough.description,
             "window_opens": dates.windowOpens.description, "attempt": String(attempt.id),
           ], reason: nil)
-        kind = cycleKind == .initial ? .certified(cycle) : .renewed(cycle)
+        cycle = made
       }
-      if let kind {
-        effects.append(CertificationEffect(certificationID: certification.id, title: certification.title, kind: kind))
-      }
+      effects.append(
+        CertificationEffect(
+          certificationID: certification.id, title: certification.title, decision: decision, cycle: cycle))
     }
     return effects
   }
 
-  func latestCycle(_ cycles: [Cycle]) -> Cycle? {
-    var result: Cycle?
-    for cycle in cycles where result == nil || cycle.dates.certifiedOn >= result!.dates.certifiedOn {
-      result = cycle
-    }
-    return result
+  /// Every pass and every cycle of the helper, as `CertificationRules.decision` needs them.
+  func certificationHistory(_ db: Database, helperID: String) throws -> CertificationHistory {
+    try history(db, helperID: helperID).certificationHistory
+  }
+}
+
+extension Registry.HelperHistory {
+  /// The passes and cycles as `CertificationRules.decision` takes them.
+  var certificationHistory: CertificationHistory {
+    CertificationHistory(
+      passes: passes, cycles: Dictionary(grouping: cycles, by: \.certificationID).mapValues { $0.map(\.dates) })
   }
 }

@@ -62,7 +62,8 @@ struct CourseRunner {
 
     var generator = SystemRandomNumberGenerator()
     let seed = requestedSeed ?? generator.next()
-    let fresh = CourseSession.start(course: course, seed: seed, language: console.language)
+    let history = try CourseHistories.history(of: course.id, helperID: helper.id, registry: registry)
+    let fresh = CourseSession.start(course: course, seed: seed, language: console.language, history: history)
     let start = try mappingRegistryErrors {
       try registry.startOrResumeAttempt(
         helperID: helper.id, course: entry, seed: seed, language: console.language.rawValue,
@@ -115,7 +116,8 @@ struct CourseRunner {
       renderer.courseSummary(
         passed: result.passed,
         activities: result.activities.map { SessionDriver.summary($0, course: course) },
-        certificationLines: finished.effects.map(\.message))
+        certificationLines: finished.effects.map(\.message),
+        practised: SessionDriver.practised(result, course: course))
       return result.passed ? Status.passed : Status.failed
     }
   }
@@ -124,7 +126,8 @@ struct CourseRunner {
   /// activities are kept and the one in progress starts over.
   private func resume(course: Course, attempt: Attempt) throws -> CourseSession {
     guard let saved = attempt.resumeStateJSON else {
-      return CourseSession.start(course: course, seed: attempt.seed, language: console.language)
+      let history = try CourseHistories.history(of: course.id, helperID: attempt.helperID, registry: registry)
+      return CourseSession.start(course: course, seed: attempt.seed, language: console.language, history: history)
     }
     let json = Self.switchingLanguage(saved, to: console.language)
     do {

@@ -59,11 +59,12 @@ struct RunCommand: AsyncParsableCommand {
 
   func run() async throws {
     let status = try await global.reportingErrors { () async throws -> Int32 in
-      let loaded = try CourseFiles.loadForRun(course, global: global)
+      let catalogue = try global.usableCatalogue()
+      let loaded = try catalogue.course(named: course, language: global.language)
       let registry = try global.openRegistry()
       let runner = CourseRunner(
         console: global.console(plain: display.plain), reader: standardInputReader(), registry: registry,
-        certifications: try CourseFiles.certifications(global: global), today: try global.today(),
+        certifications: catalogue.certifications, today: try global.today(),
         echoInput: isatty(STDIN_FILENO) != 1, takeOver: takeOver)
       return try runner.run(course: loaded, helperID: helper, seed: seed, restart: restart)
     }

@@ -29,10 +29,10 @@ import Testing
   }
 
   @Test func langOnTheCommandLineWinsOverTheEnvironment() throws {
-    let result = try Entraide.run(["record", "--lang", "fr"], environment: ["LANG": "en_CA.UTF-8"])
+    let result = try Entraide.run(["status", "--lang", "fr"], environment: ["LANG": "en_CA.UTF-8"])
     #expect(result.status == 2)
     #expect(result.stderr.hasPrefix("Erreur : argument manquant « <helper> »\n"))
-    let english = try Entraide.run(["record", "--lang=en"], environment: ["LANG": "fr_CA.UTF-8"])
+    let english = try Entraide.run(["status", "--lang=en"], environment: ["LANG": "fr_CA.UTF-8"])
     #expect(english.stderr.hasPrefix("Error: Missing expected argument '<helper>'\n"))
   }
 
