@@ -1,5 +1,6 @@
 import CourseEngine
 import CourseModel
+import CourseXML
 import Foundation
 import Registry
 import Reports
@@ -33,15 +34,13 @@ enum CourseHistories {
 }
 
 extension CourseHistories {
-  /// What the helper practised in each course so far (`entraide status`), with each course as the courses folder
-  /// has it now (`<id>.xml`).
-  static func practiceReport(helperID: String, registry: Registry, global: GlobalOptions) throws -> PracticeReport {
+  /// What the helper practised in each course so far (`entraide status`), with each course as the catalogue
+  /// has it now.
+  static func practiceReport(helperID: String, registry: Registry, catalogue: Catalogue) throws -> PracticeReport {
     let histories = byCourse(try mappingRegistryErrors { try registry.attempts(helperID: helperID) })
-    let loader = CourseFiles.loader(global: global)
     return PracticeReport(
       entries: histories.map { courseID, history in
-        let file = global.coursesDirectory.appendingPathComponent("\(courseID).xml")
-        return PracticeReport.Entry(courseID: courseID, course: loader.loadCourse(at: file).course, history: history)
+        PracticeReport.Entry(courseID: courseID, course: catalogue.course(courseID), history: history)
       })
   }
 }

@@ -106,7 +106,8 @@ struct RosterCommand: AsyncParsableCommand {
     for value in values.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
       let word = value.trimmingCharacters(in: .whitespaces)
       guard let status = CertificationStatus(rawValue: word.lowercased()) else {
-        let accepted = closestFirst(to: word, among: CertificationStatus.allCases.map(\.rawValue)).joined(separator: ", ")
+        let accepted = closestFirst(to: word, among: CertificationStatus.allCases.map(\.rawValue)).joined(
+          separator: ", ")
         throw UserError(
           Message(
             fr:

@@ -24,7 +24,8 @@ struct StatusCommand: AsyncParsableCommand {
   func run() async throws {
     try await global.reportingErrors {
       let today = try global.today()
-      let courses = try global.usableCatalogue().courseIndex
+      let catalogue = try global.usableCatalogue()
+      let courses = catalogue.courseIndex
       var catalog = courses.certifications
       if let certification {
         let only = try mappingRegistryErrors { try courses.certification(certification) }
@@ -41,7 +42,7 @@ struct StatusCommand: AsyncParsableCommand {
       let history = HistoryReport(attempts: attempts, cycles: shownCycles, courses: courses)
       switch format {
       case .table:
-        let practice = try CourseHistories.practiceReport(helperID: helper, registry: registry, global: global)
+        let practice = try CourseHistories.practiceReport(helperID: helper, registry: registry, catalogue: catalogue)
           .lines(global.language)
         print(
           renderTable(status, courses: courses) + "\n\n" + history.render(language: global.language)
