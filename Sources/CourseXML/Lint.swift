@@ -338,31 +338,47 @@ struct PointsBound {
       uniquingKeysWith: { first, _ in first })
     let nodes = roleplay.scenes.map(\.id) + roleplay.endings.map(\.id)
     let known = Set(nodes)
-    func connect(_ node: String) {
+    let successors = edges.mapValues { $0.filter(known.contains) }
+    func visit(_ node: String) {
       indices[node] = index
       lowLinks[node] = index
       index += 1
       stack.append(node)
       onStack.insert(node)
-      for next in edges[node, default: []] where known.contains(next) {
-        if indices[next] == nil {
-          connect(next)
-          lowLinks[node] = min(lowLinks[node, default: 0], lowLinks[next, default: 0])
-        } else if onStack.contains(next) {
-          lowLinks[node] = min(lowLinks[node, default: 0], indices[next, default: 0])
+    }
+    // Iterative, with its own stack of frames: a chain of 10,000 scenes must not overflow the thread's stack.
+    for root in nodes where indices[root] == nil {
+      visit(root)
+      var frames: [(node: String, next: Int)] = [(root, 0)]
+      while var frame = frames.popLast() {
+        let targets = successors[frame.node, default: []]
+        if frame.next < targets.count {
+          let next = targets[frame.next]
+          frame.next += 1
+          frames.append(frame)
+          if indices[next] == nil {
+            visit(next)
+            frames.append((next, 0))
+          } else if onStack.contains(next) {
+            lowLinks[frame.node] = min(lowLinks[frame.node, default: 0], indices[next, default: 0])
+          }
+          continue
         }
-      }
-      if lowLinks[node] == indices[node] {
-        var members: [String] = []
-        while let top = stack.popLast() {
-          onStack.remove(top)
-          members.append(top)
-          if top == node { break }
+        let node = frame.node
+        if lowLinks[node] == indices[node] {
+          var members: [String] = []
+          while let top = stack.popLast() {
+            onStack.remove(top)
+            members.append(top)
+            if top == node { break }
+          }
+          found.append(members)
         }
-        found.append(members)
+        if let parent = frames.last {
+          lowLinks[parent.node] = min(lowLinks[parent.node, default: 0], lowLinks[node, default: 0])
+        }
       }
     }
-    for node in nodes where indices[node] == nil { connect(node) }
     components = found
     for (number, members) in found.enumerated() {
       for member in members { component[member] = number }
