@@ -29,6 +29,8 @@ struct CourseRunner {
     static let paused: Int32 = 3
     /// The attempt is open in another terminal (nothing touched), or was taken over from this one.
     static let elsewhere: Int32 = 4
+    /// The registry can no longer be written (disk full, read-only); what was saved before is kept.
+    static let notWritable: Int32 = 5
     static let interrupted: Int32 = 130
     static let terminated: Int32 = 143
   }
