@@ -29,9 +29,8 @@ public struct LoadResult: Sendable, Hashable {
 
 /// Reads course and certifications files: safe parsing, XSD validation, model building and lint.
 ///
-/// The schemas (`course.xsd`, `certifications.xsd`) are looked up, for each file, in `schemaDirectory`,
-/// else in a `schema` folder beside the file, else in each of `fallbackSchemaDirectories`; each schema
-/// is compiled once per loader. Thread-safe: the schema cache is locked, and everything else is per call.
+/// The schemas (`course.xsd`, `certifications.xsd`) are the ones built into the program, or those of
+/// `schemaDirectory` when given (an author trying an edited XSD); each is compiled once per loader. Thread-safe: the schema cache is locked, and everything else is per call.
 public final class CourseLoader: @unchecked Sendable {
   public static let courseNamespace = "urn:entraide:course:1"
   public static let certificationNamespace = "urn:entraide:certification:1"
@@ -39,8 +38,8 @@ public final class CourseLoader: @unchecked Sendable {
   /// Larger files are refused unread (a course is a few hundred kilobytes at most).
   public static let maximumFileSize = 16 * 1024 * 1024
 
+  /// Where the XSDs are read from; nil: the ones built into the program (`BuiltInSchemas`).
   public let schemaDirectory: URL?
-  public let fallbackSchemaDirectories: [URL]
   /// Whether each course and catalog gets its `digest` (SHA-256 of the file), which runs and records need;
   /// validation alone does not, and the digest costs half as much as building the model.
   public let computesDigests: Bool
@@ -48,10 +47,9 @@ public final class CourseLoader: @unchecked Sendable {
   private var schemas: [String: SchemaSlot] = [:]
   private let schemasLock = NSLock()
 
-  public init(schemaDirectory: URL? = nil, fallbackSchemaDirectories: [URL] = [], computesDigests: Bool = true) {
+  public init(schemaDirectory: URL? = nil, computesDigests: Bool = true) {
     _ = libxmlSetUp
     self.schemaDirectory = schemaDirectory
-    self.fallbackSchemaDirectories = fallbackSchemaDirectories
     self.computesDigests = computesDigests
   }
 
@@ -229,27 +227,27 @@ public final class CourseLoader: @unchecked Sendable {
     return result
   }
 
-  /// The compiled schema for a file: from `schemaDirectory`, else `schema/` beside the file, else the fallbacks.
+  /// The compiled schema for a file: the built-in one, or the one in `schemaDirectory` when given.
   func compiledSchema(_ kind: Kind, for url: URL) -> (CompiledSchema?, [Finding]) {
-    var candidates: [URL] = []
-    if let schemaDirectory { candidates.append(schemaDirectory) }
-    candidates.append(url.deletingLastPathComponent().appendingPathComponent("schema"))
-    for fallback in fallbackSchemaDirectories where !candidates.contains(fallback) { candidates.append(fallback) }
-    let found = candidates.map { $0.appendingPathComponent(kind.schemaFile) }.first {
-      FileManager.default.isReadableFile(atPath: $0.path)
+    guard let schemaDirectory else {
+      return compiled(key: builtInSchemaPrefix + kind.schemaFile, shownAs: kind.schemaFile, kind: kind)
     }
-    guard let found else {
-      let searched = candidates.map(\.relativePath)
+    let found = schemaDirectory.appendingPathComponent(kind.schemaFile)
+    guard FileManager.default.isReadableFile(atPath: found.path) else {
       return (
         nil,
         [
           Finding(
             path: url.relativePath, location: .unknown, code: "schema-missing",
-            message: Messages.schemaMissing(file: kind.schemaFile, searched: searched))
+            message: Messages.schemaMissing(file: kind.schemaFile, searched: [schemaDirectory.relativePath]))
         ]
       )
     }
-    let key = found.standardizedFileURL.path
+    return compiled(key: found.standardizedFileURL.path, shownAs: found.relativePath, kind: kind)
+  }
+
+  /// The schema at `key` compiled once per loader; its findings name it `shownAs`.
+  private func compiled(key: String, shownAs: String, kind: Kind) -> (CompiledSchema?, [Finding]) {
     // One slot per schema: two schemas compile at the same time on two threads, and a file waits only
     // for the schema it needs.
     schemasLock.lock()
@@ -260,14 +258,14 @@ public final class CourseLoader: @unchecked Sendable {
       let (schema, errors) = CompiledSchema.load(path: key)
       var findings = errors.filter { $0.level != XML_ERR_WARNING }.map { error in
         Finding(
-          path: found.relativePath, location: SourceLocation(line: max(error.line, 1), column: max(error.column, 1)),
+          path: shownAs, location: SourceLocation(line: max(error.line, 1), column: max(error.column, 1)),
           code: "schema-invalid", message: Messages.schemaInvalid(error))
       }
       if schema == nil, findings.isEmpty {
         findings.append(
           Finding(
-            path: found.relativePath, location: .unknown, code: "schema-invalid",
-            message: Messages.schemaMissing(file: kind.schemaFile, searched: [found.relativePath])))
+            path: shownAs, location: .unknown, code: "schema-invalid",
+            message: Messages.schemaMissing(file: kind.schemaFile, searched: [shownAs])))
       }
       return (schema, findings)
     }

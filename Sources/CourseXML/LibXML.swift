@@ -6,7 +6,35 @@ import Foundation
 let libxmlSetUp: Void = {
   xmlInitParser()
   entraide_xmlUseNoNetLoader()
+  noNetLoader = xmlGetExternalEntityLoader()
+  xmlSetExternalEntityLoader(builtInSchemaLoader)
 }()
+
+/// Where the built-in schemas seem to live for libxml2: a path that is never read, so that an import
+/// (`schemaLocation="xml.xsd"`) resolves beside the schema that names it.
+let builtInSchemaPrefix = "/entraide-built-in-schemas/"
+
+/// libxml2's no-network loader, which every other entity, DTD and import goes through (set once, then read).
+nonisolated(unsafe) private var noNetLoader: xmlExternalEntityLoader?
+
+/// Serves `BuiltInSchemas` under `builtInSchemaPrefix`; everything else to the no-network loader.
+private let builtInSchemaLoader: xmlExternalEntityLoader = { url, id, context in
+  if let url {
+    let path = String(cString: url)
+    if path.hasPrefix(builtInSchemaPrefix),
+      let text = BuiltInSchemas.files[String(path.dropFirst(builtInSchemaPrefix.count))]
+    {
+      // The buffer copies the bytes; the stream owns the buffer and its file name (freed by libxml2).
+      let buffer = text.withCString { xmlParserInputBufferCreateMem($0, Int32(strlen($0)), XML_CHAR_ENCODING_NONE) }
+      guard let buffer, let input = xmlNewIOInputStream(context, buffer, XML_CHAR_ENCODING_NONE) else { return nil }
+      input.pointee.filename = UnsafePointer(xmlCharStrdup(path)).map {
+        UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)
+      }
+      return input
+    }
+  }
+  return noNetLoader?(url, id, context)
+}
 
 /// The only parser options used: no network, line numbers past 65535. Never NOENT (it reads local files
 /// through external entities) and never HUGE (it lifts the entity-expansion guard).

@@ -4,68 +4,47 @@ import GRDB
 
 /// What passing (or failing) a course did to one certification.
 public struct CertificationEffect: Sendable, Hashable {
-  public enum Kind: Sendable, Hashable {
-    /// The initial path is complete: a first (or fresh) cycle.
-    case certified(Cycle)
-    /// A renewal made a new cycle.
-    case renewed(Cycle)
-    /// A renewal course after validThrough + lapse: recorded, renews nothing; the initial path is required again.
-    case renewsNothingLapsed
-    /// A renewal course with no cycle to renew.
-    case renewsNothingNotCertified
-    /// A pass dated before the current cycle began: recorded, changes nothing.
-    case predatesCycle
-    /// One more course of the initial path; `passed` of `required` done.
-    case initialProgress(passed: Int, required: Int)
-    /// An initial-path course while a cycle is current (certified, due or expired): changes nothing.
-    case alreadyCertified(validThrough: CalendarDate)
-  }
-
   public var certificationID: String
   public var title: LocalizedText
-  public var kind: Kind
+  /// What `CertificationRules.decision` answered for this pass.
+  public var decision: CertificationDecision
+  /// The cycle stored for the decision, when it made one.
+  public var cycle: Cycle?
 
-  public init(certificationID: String, title: LocalizedText, kind: Kind) {
+  public init(certificationID: String, title: LocalizedText, decision: CertificationDecision, cycle: Cycle? = nil) {
     self.certificationID = certificationID
     self.title = title
-    self.kind = kind
-  }
-
-  /// The new cycle, when one was made.
-  public var cycle: Cycle? {
-    switch kind {
-    case .certified(let cycle), .renewed(let cycle): cycle
-    default: nil
-    }
+    self.decision = decision
+    self.cycle = cycle
   }
 
   /// One line for the user: « Entraidant·e : valide jusqu'au 2027-11-21 ».
   public var message: Message {
     let fr = title.text("fr", fallbacks: ["en"]) ?? certificationID
     let en = title.text("en", fallbacks: ["fr"]) ?? certificationID
-    switch kind {
-    case .certified(let cycle), .renewed(let cycle):
+    switch decision {
+    case .initialCycle(let dates), .renewal(let dates, _):
       return Message(
-        fr: "\(fr) : valide jusqu’au \(cycle.dates.validThrough)",
-        en: "\(en): valid through \(cycle.dates.validThrough)")
-    case .renewsNothingLapsed:
+        fr: "\(fr) : valide jusqu’au \(dates.validThrough)",
+        en: "\(en): valid through \(dates.validThrough)")
+    case .nothing(.lapsed):
       return Message(
         fr:
           "\(fr) : cours enregistré, mais il ne renouvelle rien (certification périmée) ; le parcours initial est à refaire.",
         en: "\(en): course recorded, but it renews nothing (certification lapsed); the initial path is required again.")
-    case .renewsNothingNotCertified:
+    case .nothing(.notCertified):
       return Message(
         fr: "\(fr) : cours enregistré, mais il ne renouvelle rien : aucune certification à renouveler.",
         en: "\(en): course recorded, but it renews nothing: there is no certification to renew.")
-    case .predatesCycle:
+    case .nothing(.predatesCycle):
       return Message(
         fr: "\(fr) : cours enregistré ; il précède le cycle en cours et ne change rien.",
         en: "\(en): course recorded; it predates the current cycle and changes nothing.")
-    case .initialProgress(let passed, let required):
+    case .nothing(.initialProgress(let passed, let required)):
       return Message(
         fr: "\(fr) : parcours initial, \(passed) cours réussi\(passed > 1 ? "s" : "") sur \(required).",
         en: "\(en): initial path, \(passed) of \(required) courses passed.")
-    case .alreadyCertified(let validThrough):
+    case .nothing(.alreadyCertified(let validThrough)):
       return Message(
         fr: "\(fr) : ce cours ne change rien (cycle en cours valide jusqu’au \(validThrough)).",
         en: "\(en): this course changes nothing (current cycle valid through \(validThrough)).")
@@ -90,10 +69,13 @@ public struct AttemptStart: Sendable, Hashable {
   public var attempt: Attempt
   /// True when an in-progress attempt was found (compare its `contentDigest` with the course's).
   public var resumed: Bool
+  /// The live claim `ClaimRequest.takeOver` ended, if any.
+  public var tookOver: AttemptClaim?
 
-  public init(attempt: Attempt, resumed: Bool) {
+  public init(attempt: Attempt, resumed: Bool, tookOver: AttemptClaim? = nil) {
     self.attempt = attempt
     self.resumed = resumed
+    self.tookOver = tookOver
   }
 }
 
@@ -103,9 +85,11 @@ extension Registry {
   /// The in-progress attempt of `course` by the helper, or a new one storing seed, version, digest and language.
   ///
   /// A new attempt logs `attempt-started`. The helper must exist; check prerequisites first with
-  /// `missingPrerequisites`.
+  /// `missingPrerequisites`. With `claim`, the attempt is held by its claimant (one attempt, one terminal):
+  /// another live holder throws `RegistryError.attemptOpenElsewhere` and nothing is written.
   public func startOrResumeAttempt(
-    helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String? = nil
+    helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String? = nil,
+    claim request: ClaimRequest? = nil
   ) throws -> AttemptStart {
     try write { db in
       let helper = try requireHelper(db, helperID)
@@ -113,7 +97,17 @@ extension Registry {
         db, sql: "SELECT * FROM attempts WHERE helper_id = ? AND course_id = ? AND state = 'in-progress'",
         arguments: [helper.id, course.id])
       {
-        return AttemptStart(attempt: try Attempt(row: row), resumed: true)
+        let attempt = try Attempt(row: row)
+        let ended = try request.flatMap { try takeClaim(db, attempt.id, $0) }
+        if let ended {
+          try appendEvent(
+            db, at: timestamp(), action: .attemptTakenOver, helperID: helper.id,
+            detail: [
+              "attempt": String(attempt.id), "course": course.id, "from_host": ended.holder.host,
+              "from_pid": String(ended.holder.pid),
+            ], reason: nil)
+        }
+        return AttemptStart(attempt: attempt, resumed: true, tookOver: ended)
       }
       let at = timestamp()
       try db.execute(
@@ -130,6 +124,7 @@ extension Registry {
           "attempt": String(id), "course": course.id, "version": course.version, "digest": course.digest,
           "seed": String(seed), "language": language,
         ], reason: nil)
+      if let request { _ = try takeClaim(db, id, request) }
       return AttemptStart(attempt: try fetchAttempt(db, id), resumed: false)
     }
   }
@@ -145,8 +140,11 @@ extension Registry {
   }
 
   /// Stores the runner's resume state of an in-progress attempt (one small UPDATE; not an audit event).
-  public func saveResumeState(attemptID: Int64, json: String) throws {
+  ///
+  /// With `claimant`, refused with `RegistryError.claimLost` when another process holds the attempt.
+  public func saveResumeState(attemptID: Int64, json: String, claimant: Claimant? = nil) throws {
     try write { db in
+      try requireClaim(db, attemptID, claimant)
       try db.execute(
         sql: "UPDATE attempts SET resume_state = ? WHERE id = ? AND state = 'in-progress'",
         arguments: [json, attemptID])
@@ -158,9 +156,11 @@ extension Registry {
   /// all in one transaction; `today` is the day it counts as passed.
   public func finishAttempt(
     attemptID: Int64, passed: Bool, score: Double?, detailJSON: String?, today: CalendarDate,
-    certifications: CertificationCatalog
+    certifications: CertificationCatalog, claimant: Claimant? = nil
   ) throws -> AttemptOutcome {
     try write { db in
+      try requireClaim(db, attemptID, claimant)
+      try db.execute(sql: "DELETE FROM attempt_claims WHERE attempt_id = ?", arguments: [attemptID])
       let at = timestamp()
       let state: AttemptState = passed ? .passed : .failed
       try db.execute(
@@ -186,14 +186,18 @@ extension Registry {
   }
 
   /// Gives up an in-progress attempt (`run --restart`); it stays in the history as abandoned.
-  public func abandonAttempt(attemptID: Int64, reason: String? = nil) throws {
+  ///
+  /// With `claim`, refused like `startOrResumeAttempt` when another live process holds the attempt.
+  public func abandonAttempt(attemptID: Int64, reason: String? = nil, claim request: ClaimRequest? = nil) throws {
     try requireInert(reason, field: "reason")
     try write { db in
+      if let request { _ = try takeClaim(db, attemptID, request) }
       let at = timestamp()
       try db.execute(
         sql: "UPDATE attempts SET state = 'abandoned', finished_at = ? WHERE id = ? AND state = 'in-progress'",
         arguments: [at, attemptID])
       if db.changesCount == 0 { try throwNotInProgress(db, attemptID) }
+      try db.execute(sql: "DELETE FROM attempt_claims WHERE attempt_id = ?", arguments: [attemptID])
       let attempt = try fetchAttempt(db, attemptID)
       try appendEvent(
         db, at: at, action: .attemptAbandoned, helperID: attempt.helperID,
@@ -354,52 +358,20 @@ extension Registry {
     return try rows.map(Cycle.init(row:))
   }
 
-  /// Makes the cycles a pass earns (DESIGN §4) and logs `cycle-made` for each; returns every effect.
+  /// Makes the cycles a pass earns (`CertificationRules.decision`) and logs `cycle-made` for each; returns
+  /// every effect.
   ///
   /// `history` holds the helper's passes (this one included) and cycles; the cycles made are added to it.
   private func applyPass(
     _ db: Database, attempt: Attempt, passedOn: CalendarDate, certifications: CertificationCatalog, at: String,
     history: inout HelperHistory
   ) throws -> [CertificationEffect] {
-    let passes = history.passes
     var effects: [CertificationEffect] = []
-    for certification in certifications.certifications(grantedBy: attempt.courseID) {
-      let existing = history.cycles.filter { $0.certificationID == certification.id }
-      let latest = latestCycle(existing)
-      let inInitial = certification.initial.contains { $0.courseID == attempt.courseID }
-      let inRenewal = certification.renewal.contains { $0.courseID == attempt.courseID }
-      var kind: CertificationEffect.Kind?
-      var newCycle: (CycleKind, CycleDates)?
-
-      if let latest, inRenewal {
-        switch CertificationRules.cycleAfterRenewal(
-          passedOn: passedOn, previous: latest.dates, certification: certification)
-        {
-        case .renewed(let dates): newCycle = (.renewal, dates)
-        case .lapsed: kind = .renewsNothingLapsed
-        case .predatesCycle: kind = .predatesCycle
-        }
-      }
-      if newCycle == nil, inInitial {
-        if let dates = CertificationRules.cycleAfterInitialCourse(
-          passedOn: passedOn, passes: passes, latestCycle: latest?.dates, certification: certification)
-        {
-          newCycle = (.initial, dates)
-        } else if let latest, passedOn <= CertificationRules.lapseEnds(latest.dates, certification: certification) {
-          kind =
-            passedOn < latest.dates.certifiedOn
-            ? .predatesCycle : .alreadyCertified(validThrough: latest.dates.validThrough)
-        } else {
-          let from = CertificationRules.initialPathCountsFrom(latestCycle: latest?.dates, certification: certification)
-          let done = certification.initial.filter { reference in
-            (passes[reference.courseID] ?? []).contains { from == nil || $0 >= from! }
-          }
-          kind = .initialProgress(passed: done.count, required: certification.initial.count)
-        }
-      }
-      if newCycle == nil, kind == nil { kind = .renewsNothingNotCertified }
-
-      if let (cycleKind, dates) = newCycle {
+    for (certification, decision) in CertificationRules.decisions(
+      passing: attempt.courseID, on: passedOn, catalog: certifications, history: history.certificationHistory)
+    {
+      var cycle: Cycle?
+      if let (cycleKind, dates) = decision.newCycle {
         try db.cachedStatement(
           sql: """
             INSERT INTO cycles (helper_id, certification_id, kind, certified_on, valid_through, window_opens,
@@ -411,31 +383,36 @@ extension Registry {
             attempt.helperID, certification.id, cycleKind.rawValue, dates.certifiedOn.description,
             dates.validThrough.description, dates.windowOpens.description, attempt.id, at,
           ])
-        let cycle = Cycle(
+        let made = Cycle(
           id: db.lastInsertedRowID, helperID: attempt.helperID, certificationID: certification.id, kind: cycleKind,
           dates: dates, sourceAttemptID: attempt.id, createdAt: at)
-        history.cycles.append(cycle)
+        history.cycles.append(made)
         try appendEvent(
           db, at: at, action: .cycleMade, helperID: attempt.helperID,
           detail: [
-            "cycle": String(cycle.id), "certification": certification.id, "kind": cycleKind.rawValue,
+            "cycle": String(made.id), "certification": certification.id, "kind": cycleKind.rawValue,
             "certified_on": dates.certifiedOn.description, "valid_through": dates.validThrough.description,
             "window_opens": dates.windowOpens.description, "attempt": String(attempt.id),
           ], reason: nil)
-        kind = cycleKind == .initial ? .certified(cycle) : .renewed(cycle)
+        cycle = made
       }
-      if let kind {
-        effects.append(CertificationEffect(certificationID: certification.id, title: certification.title, kind: kind))
-      }
+      effects.append(
+        CertificationEffect(
+          certificationID: certification.id, title: certification.title, decision: decision, cycle: cycle))
     }
     return effects
   }
 
-  func latestCycle(_ cycles: [Cycle]) -> Cycle? {
-    var result: Cycle?
-    for cycle in cycles where result == nil || cycle.dates.certifiedOn >= result!.dates.certifiedOn {
-      result = cycle
-    }
-    return result
+  /// Every pass and every cycle of the helper, as `CertificationRules.decision` needs them.
+  func certificationHistory(_ db: Database, helperID: String) throws -> CertificationHistory {
+    try history(db, helperID: helperID).certificationHistory
+  }
+}
+
+extension Registry.HelperHistory {
+  /// The passes and cycles as `CertificationRules.decision` takes them.
+  var certificationHistory: CertificationHistory {
+    CertificationHistory(
+      passes: passes, cycles: Dictionary(grouping: cycles, by: \.certificationID).mapValues { $0.map(\.dates) })
   }
 }

@@ -86,15 +86,13 @@ extension Registry {
     certifications: CertificationCatalog
   ) -> [CertificationStanding] {
     certifications.certifications.map { certification in
-      let latest = latestCycle(cycles.filter { $0.certificationID == certification.id })
+      let latest = CertificationRules.latest(cycles.filter { $0.certificationID == certification.id }, dates: \.dates)
       let required = certification.initial.map(\.courseID)
       let started = required.contains { attempted.contains($0) }
       let status = CertificationRules.status(
         on: today, latestCycle: latest?.dates, initialPathStarted: started, certification: certification)
-      let from = CertificationRules.initialPathCountsFrom(latestCycle: latest?.dates, certification: certification)
-      let passed = required.filter { course in
-        (passes[course] ?? []).contains { day in from.map { day >= $0 } ?? true }
-      }
+      let passed = CertificationRules.initialPassed(
+        passes: passes, latestCycle: latest?.dates, certification: certification)
       return CertificationStanding(
         certificationID: certification.id, title: certification.title, status: status, cycle: latest,
         daysLeft: latest.map { today.days(to: $0.dates.validThrough) }, initialPassed: passed,

@@ -68,6 +68,11 @@ extension Registry {
     }
   }
 
+  /// Every pass and every cycle of the helper: what `CertificationRules.decision` needs for a forecast.
+  public func certificationHistory(helperID: String) throws -> CertificationHistory {
+    try read { db in try certificationHistory(db, helperID: try requireHelper(db, helperID).id) }
+  }
+
   /// The courses the helper passed, each once (its latest pass), oldest first.
   public func passedCourses(helperID: String) throws -> [PassedCourse] {
     try read { db in try passedCourses(db, try requireHelper(db, helperID).id) }

@@ -1,31 +1,6 @@
 import CourseModel
 import Foundation
 
-/// A helper's standing with one certification, as the roster shows it.
-///
-/// The same values as the registry's status (`entraide status`), without the registry's types, so the
-/// renderers stay pure.
-public enum RosterStatus: String, Sendable, Hashable, CaseIterable {
-  case never
-  case inTraining = "in-training"
-  case certified
-  case due
-  case expired
-  case lapsed
-
-  /// The status as a word for people (the same words as `entraide status`).
-  public var label: Message {
-    switch self {
-    case .never: Message(fr: "jamais", en: "never")
-    case .inTraining: Message(fr: "en formation", en: "in training")
-    case .certified: Message(fr: "certifié·e", en: "certified")
-    case .due: Message(fr: "à renouveler", en: "due")
-    case .expired: Message(fr: "expiré·e", en: "expired")
-    case .lapsed: Message(fr: "périmé·e", en: "lapsed")
-    }
-  }
-}
-
 /// One row of the roster: one active helper and one certification.
 public struct RosterRow: Sendable, Hashable {
   public var helperID: String
@@ -37,7 +12,7 @@ public struct RosterRow: Sendable, Hashable {
   public var certification: String
   /// The certification's title, shown in the table and the HTML page.
   public var certificationTitle: LocalizedText
-  public var status: RosterStatus
+  public var status: CertificationStatus
   /// The current cycle's dates; all nil when the helper has no cycle.
   public var certifiedOn: CalendarDate?
   public var validThrough: CalendarDate?
@@ -47,7 +22,7 @@ public struct RosterRow: Sendable, Hashable {
 
   public init(
     helperID: String, name: String, local: String, region: String, certification: String,
-    certificationTitle: LocalizedText = LocalizedText(), status: RosterStatus, certifiedOn: CalendarDate? = nil,
+    certificationTitle: LocalizedText = LocalizedText(), status: CertificationStatus, certifiedOn: CalendarDate? = nil,
     validThrough: CalendarDate? = nil, windowOpens: CalendarDate? = nil, daysLeft: Int? = nil
   ) {
     self.helperID = helperID
@@ -89,10 +64,10 @@ public enum Roster {
   }
 
   /// The order summaries list the statuses in: certified first, never last.
-  public static let summaryOrder: [RosterStatus] = [.certified, .due, .expired, .lapsed, .inTraining, .never]
+  public static let summaryOrder: [CertificationStatus] = [.certified, .due, .expired, .lapsed, .inTraining, .never]
 
   /// How many rows have each status, in `summaryOrder`.
-  public static func counts(_ rows: [RosterRow]) -> [(status: RosterStatus, count: Int)] {
+  public static func counts(_ rows: [RosterRow]) -> [(status: CertificationStatus, count: Int)] {
     summaryOrder.map { status in (status, rows.filter { $0.status == status }.count) }
   }
 
@@ -105,7 +80,7 @@ public enum Roster {
   public static func summary(_ rows: [RosterRow]) -> Message {
     guard !rows.isEmpty else { return noRows }
     let count = Dictionary(uniqueKeysWithValues: counts(rows).map { ($0.status, $0.count) })
-    let n = { (status: RosterStatus) in count[status] ?? 0 }
+    let n = { (status: CertificationStatus) in count[status] ?? 0 }
     let helpers = helperCount(rows)
     return Message(
       fr:

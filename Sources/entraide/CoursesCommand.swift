@@ -23,15 +23,9 @@ struct CoursesListCommand: AsyncParsableCommand {
   func run() async throws {
     try await global.reportingErrors {
       let language = global.language
-      let courses = CourseFiles.all(global: global)
-      let catalog = try CourseFiles.certifications(global: global)
-      guard !courses.isEmpty else {
-        throw UserError(
-          Message(
-            fr: "Aucun cours valide dans le dossier « \(global.coursesDirectory.path) » (voir entraide validate).",
-            en: "No valid course in the folder '\(global.coursesDirectory.path)' (see entraide validate)."),
-          exitCode: 1)
-      }
+      let catalogue = try global.usableCatalogue()
+      let courses = catalogue.courses
+      let catalog = catalogue.certifications
       var table = TextTable(
         header: language == .fr
           ? ["Cours", "Titre", "Durée", "Compte pour"] : ["Course", "Title", "Duration", "Counts for"])
@@ -39,18 +33,10 @@ struct CoursesListCommand: AsyncParsableCommand {
         table.append([
           course.id, CourseOutline.text(course.title, language, course: course),
           CourseOutline.duration(course.duration, language),
-          CourseOutline.countsFor(course.id, catalog: catalog, language: language),
+          CourseOutline.countsFor(course, catalog: catalog, language: language),
         ])
       }
       print(table.render())
-      let skipped = CourseFiles.invalidFiles(global: global)
-      if !skipped.isEmpty {
-        printError(
-          Message(
-            fr: "Fichiers ignorés parce qu'ils ne passent pas la validation : \(skipped.joined(separator: ", ")).",
-            en: "Files left out because they fail validation: \(skipped.joined(separator: ", "))."
-          ).text(language))
-      }
     }
   }
 }
@@ -66,9 +52,9 @@ struct CoursesShowCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await global.reportingErrors {
-      let course = try CourseFiles.loadForRun(self.course, global: global)
-      let catalog = try CourseFiles.certifications(global: global)
-      print(CourseOutline.render(course, catalog: catalog, language: global.language))
+      let catalogue = try global.usableCatalogue()
+      let course = try catalogue.course(named: self.course, language: global.language)
+      print(CourseOutline.render(course, catalog: catalogue.certifications, language: global.language))
     }
   }
 }
@@ -106,6 +92,17 @@ enum CourseOutline {
     }
   }
 
+  /// Said of the format tour instead of the certifications it counts for (the menu says it too).
+  static let authorsTour = Message(
+    fr: "visite du format pour les autrices et auteurs de cours (pas une formation)",
+    en: "format tour for course authors (not a training course)")
+
+  /// What the course counts for; for the authors' tour, that it is one.
+  static func countsFor(_ course: Course, catalog: CertificationCatalog, language: Language) -> String {
+    course.audience == .authors
+      ? authorsTour.text(language) : countsFor(course.id, catalog: catalog, language: language)
+  }
+
   /// "Entraidant·e (initiale)" style list of the certifications the course grants or renews.
   static func countsFor(_ courseID: String, catalog: CertificationCatalog, language: Language) -> String {
     var parts: [String] = []
@@ -135,8 +132,8 @@ enum CourseOutline {
       )
       .text(language),
       Message(
-        fr: "Compte pour : \(countsFor(course.id, catalog: catalog, language: language))",
-        en: "Counts for: \(countsFor(course.id, catalog: catalog, language: language))"
+        fr: "Compte pour : \(countsFor(course, catalog: catalog, language: language))",
+        en: "Counts for: \(countsFor(course, catalog: catalog, language: language))"
       ).text(language),
     ]
     if !course.requires.isEmpty {

@@ -18,6 +18,7 @@ struct Entraide: AsyncParsableCommand {
       RosterCommand.self,
       RunCommand.self,
       BackupCommand.self,
+      CheckCommand.self,
     ]
   )
 
@@ -53,10 +54,11 @@ struct Entraide: AsyncParsableCommand {
   /// With no subcommand: the interactive menu.
   func run() async throws {
     let status = try await global.reportingErrors { () async throws -> Int32 in
+      let catalogue = try global.usableCatalogue()
       let menu = MainMenu(
         console: global.console(plain: display.plain), reader: standardInputReader(),
         registry: try global.openRegistry(creating: true),
-        courses: CourseFiles.all(global: global), certifications: try CourseFiles.certifications(global: global),
+        courses: catalogue.courses, certifications: catalogue.certifications,
         today: try global.today(), echoInput: isatty(STDIN_FILENO) != 1)
       return try menu.run()
     }

@@ -159,6 +159,7 @@ struct MainMenu {
     if try mappingRegistryErrors({ try registry.inProgressAttempt(helperID: helper.id, courseID: course.id) }) != nil {
       return MenuText.markInProgress
     }
+    if course.audience == .authors { return CourseOutline.authorsTour }
     let missing = try mappingRegistryErrors {
       try registry.missingPrerequisites(helperID: helper.id, course: CourseEntry(course), on: today)
     }
@@ -172,28 +173,13 @@ struct MainMenu {
       }
       return MenuText.markNeedsPrerequisites(titles)
     }
-    for certification in certifications.certifications(grantedBy: course.id) {
-      guard let standing = standings.first(where: { $0.certificationID == certification.id }) else { continue }
-      let title = certification.title.text(language.rawValue, fallbacks: ["fr", "en"]) ?? certification.id
-      let inRenewal = certification.renewal.contains { $0.courseID == course.id }
-      let inInitial = certification.initial.contains { $0.courseID == course.id }
-      let validThrough = standing.cycle?.dates.validThrough
-      switch standing.status {
-      case .due where inRenewal:
-        if let validThrough { return MenuText.markDue(title, validThrough: validThrough) }
-      case .expired where inRenewal:
-        if let validThrough { return MenuText.markLate(title, expiredAfter: validThrough) }
-      case .certified, .due, .expired:
-        if let validThrough { return MenuText.markValid(title, validThrough: validThrough) }
-      case .never, .inTraining, .lapsed:
-        if inInitial {
-          return standing.initialPassed.contains(course.id)
-            ? MenuText.markInitialDone(title) : MenuText.markInitial(title)
-        }
-        return MenuText.markRenewsNothing(title)
-      }
-    }
-    return MenuText.markNoCertification
+    let history = try mappingRegistryErrors { try registry.certificationHistory(helperID: helper.id) }
+    let forecast = CertificationRules.decisions(
+      passing: course.id, on: today, catalog: certifications, history: history)
+    guard let (certification, decision) = forecast.first else { return MenuText.markNoCertification }
+    let title = certification.title.text(language.rawValue, fallbacks: ["fr", "en"]) ?? certification.id
+    let alreadyPassed = standings.first { $0.certificationID == certification.id }?.initialPassed.contains(course.id)
+    return MenuText.mark(decision, certification: title, alreadyPassed: alreadyPassed ?? false)
   }
 
   private func addHelper() throws -> Int32? {
@@ -289,38 +275,48 @@ enum MenuText {
       en: "to take after “\(titles.map(\.en).joined(separator: "”, “"))”")
   }
 
-  static func markInitial(_ certification: String) -> Message {
-    Message(fr: "formation initiale (\(certification))", en: "initial training (\(certification))")
-  }
-
-  static func markInitialDone(_ certification: String) -> Message {
-    Message(
-      fr: "déjà réussi pour la formation initiale (\(certification))",
-      en: "already passed for the initial training (\(certification))")
-  }
-
-  static func markDue(_ certification: String, validThrough: CalendarDate) -> Message {
-    Message(
-      fr: "renouvellement dû (\(certification) valide jusqu'au \(validThrough))",
-      en: "renewal due (\(certification) valid through \(validThrough))")
-  }
-
-  static func markLate(_ certification: String, expiredAfter: CalendarDate) -> Message {
-    Message(
-      fr: "renouvellement en retard (\(certification) expirée après le \(expiredAfter))",
-      en: "late renewal (\(certification) expired after \(expiredAfter))")
-  }
-
-  static func markValid(_ certification: String, validThrough: CalendarDate) -> Message {
-    Message(
-      fr: "déjà valide jusqu'au \(validThrough) (\(certification))",
-      en: "already valid through \(validThrough) (\(certification))")
-  }
-
-  static func markRenewsNothing(_ certification: String) -> Message {
-    Message(
-      fr: "renouvellement, mais aucune certification à renouveler (\(certification))",
-      en: "renewal, but there is no certification to renew (\(certification))")
+  /// The forecast of `CertificationRules.decision` for running a course today, in a few words.
+  static func mark(_ decision: CertificationDecision, certification: String, alreadyPassed: Bool) -> Message {
+    switch decision {
+    case .initialCycle(let dates):
+      return Message(
+        fr: "complète la formation initiale : \(certification) valide jusqu'au \(dates.validThrough)",
+        en: "completes the initial training: \(certification) valid through \(dates.validThrough)")
+    case .renewal(let dates, .onTime):
+      return Message(
+        fr: "renouvellement dû : \(certification) valide ensuite jusqu'au \(dates.validThrough)",
+        en: "renewal due: \(certification) then valid through \(dates.validThrough)")
+    case .renewal(let dates, .early):
+      return Message(
+        fr: "renouvellement anticipé : \(certification) valide ensuite jusqu'au \(dates.validThrough)",
+        en: "early renewal: \(certification) then valid through \(dates.validThrough)")
+    case .renewal(let dates, .late):
+      return Message(
+        fr: "renouvellement en retard : \(certification) valide ensuite jusqu'au \(dates.validThrough)",
+        en: "late renewal: \(certification) then valid through \(dates.validThrough)")
+    case .nothing(.initialProgress):
+      return alreadyPassed
+        ? Message(
+          fr: "déjà réussi pour la formation initiale (\(certification))",
+          en: "already passed for the initial training (\(certification))")
+        : Message(fr: "formation initiale (\(certification))", en: "initial training (\(certification))")
+    case .nothing(.alreadyCertified(let validThrough)):
+      return Message(
+        fr: "ne change rien : déjà valide jusqu'au \(validThrough) (\(certification))",
+        en: "changes nothing: already valid through \(validThrough) (\(certification))")
+    case .nothing(.lapsed):
+      return Message(
+        fr: "renouvellement, mais \(certification) est périmée : le parcours initial est à refaire",
+        en: "renewal, but \(certification) has lapsed: the initial path is required again")
+    case .nothing(.notCertified):
+      return Message(
+        fr: "renouvellement, mais aucune certification à renouveler (\(certification))",
+        en: "renewal, but there is no certification to renew (\(certification))")
+    case .nothing(.predatesCycle):
+      return Message(
+        fr: "ne change rien : la date précède le cycle en cours (\(certification))",
+        en: "changes nothing: the day predates the current cycle (\(certification))")
+    }
   }
 
   static func standing(_ standing: CertificationStanding, language: Language) -> Message {

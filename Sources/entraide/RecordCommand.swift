@@ -51,7 +51,7 @@ struct RecordCommand: AsyncParsableCommand {
     try await global.reportingErrors {
       let day = try parseDate(date, option: "--date")
       let today = try global.today()
-      let courses = try global.loadCourseIndex()
+      let courses = try global.usableCatalogue().courseIndex
       let registry = try global.openRegistry()
       let outcome = try mappingRegistryErrors {
         try registry.record(helperID: helper, courseID: course, on: day, note: note, today: today, courses: courses)
@@ -80,7 +80,7 @@ struct RecordCommand: AsyncParsableCommand {
       }
       let rows = try mappingRegistryErrors { try AttendanceCSV.parse(data) }
       let today = try global.today()
-      let courses = try global.loadCourseIndex()
+      let courses = try global.usableCatalogue().courseIndex
       let registry = try global.openRegistry()
       let name = URL(fileURLWithPath: path).lastPathComponent
       let outcome = try mappingRegistryErrors {

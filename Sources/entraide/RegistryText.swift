@@ -1,20 +1,6 @@
 import CourseModel
 import Registry
 
-extension CertificationStatus {
-  /// The status as a word for people.
-  var label: Message {
-    switch self {
-    case .never: Message(fr: "jamais", en: "never")
-    case .inTraining: Message(fr: "en formation", en: "in training")
-    case .certified: Message(fr: "certifié·e", en: "certified")
-    case .due: Message(fr: "à renouveler", en: "due")
-    case .expired: Message(fr: "expiré·e", en: "expired")
-    case .lapsed: Message(fr: "périmé·e", en: "lapsed")
-    }
-  }
-}
-
 extension AttemptState {
   /// The state as a word for people.
   var label: Message {

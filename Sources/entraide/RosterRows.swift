@@ -9,26 +9,12 @@ extension RosterRow {
     self.init(
       helperID: helper.id, name: helper.name, local: helper.local, region: helper.region,
       certification: standing.certificationID, certificationTitle: standing.title,
-      status: RosterStatus(standing.status), certifiedOn: dates?.certifiedOn, validThrough: dates?.validThrough,
+      status: standing.status, certifiedOn: dates?.certifiedOn, validThrough: dates?.validThrough,
       windowOpens: dates?.windowOpens, daysLeft: standing.daysLeft)
   }
 
   /// One row per helper and certification, in the registry's order (the renderers sort).
   static func rows(_ roster: [HelperStandings]) -> [RosterRow] {
     roster.flatMap { entry in entry.certifications.map { RosterRow(helper: entry.helper, standing: $0) } }
-  }
-}
-
-extension RosterStatus {
-  /// The roster's name for a registry status (the same raw value).
-  init(_ status: CertificationStatus) {
-    switch status {
-    case .never: self = .never
-    case .inTraining: self = .inTraining
-    case .certified: self = .certified
-    case .due: self = .due
-    case .expired: self = .expired
-    case .lapsed: self = .lapsed
-    }
   }
 }

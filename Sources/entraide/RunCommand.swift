@@ -15,10 +15,12 @@ struct RunCommand: AsyncParsableCommand {
     abstract: "Run a course for a helper in the terminal. / Suivre un cours dans le terminal.",
     discussion: """
       Exit status: 0 passed, 1 failed, 2 bad usage or input file, 3 paused with progress saved (q, end of \
-      input), 130 Ctrl-C and 143 SIGTERM with progress saved. See docs/terminal.md.
+      input), 4 open in another terminal (nothing changed) or taken over from this one, 130 Ctrl-C and 143 \
+      SIGTERM with progress saved. See docs/terminal.md and docs/RELIABILITY.md.
 
       Code de sortie : 0 réussi, 1 échoué, 2 mauvais usage ou fichier, 3 en pause (progression enregistrée), \
-      130 Ctrl-C et 143 SIGTERM (progression enregistrée).
+      4 ouvert dans un autre terminal (rien de modifié) ou repris par un autre, 130 Ctrl-C et 143 SIGTERM \
+      (progression enregistrée).
       """
   )
 
@@ -44,16 +46,24 @@ struct RunCommand: AsyncParsableCommand {
   )
   var restart = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Continue here an attempt open in another terminal, which then saves nothing more. / Continuer ici une tentative ouverte dans un autre terminal."
+  )
+  var takeOver = false
+
   @OptionGroup var display: DisplayOptions
 
   func run() async throws {
     let status = try await global.reportingErrors { () async throws -> Int32 in
-      let loaded = try CourseFiles.loadForRun(course, global: global)
+      let catalogue = try global.usableCatalogue()
+      let loaded = try catalogue.course(named: course, language: global.language)
       let registry = try global.openRegistry()
       let runner = CourseRunner(
         console: global.console(plain: display.plain), reader: standardInputReader(), registry: registry,
-        certifications: try CourseFiles.certifications(global: global), today: try global.today(),
-        echoInput: isatty(STDIN_FILENO) != 1)
+        certifications: catalogue.certifications, today: try global.today(),
+        echoInput: isatty(STDIN_FILENO) != 1, takeOver: takeOver)
       return try runner.run(course: loaded, helperID: helper, seed: seed, restart: restart)
     }
     if status != 0 { throw ExitCode(status) }

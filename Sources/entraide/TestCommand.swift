@@ -41,9 +41,7 @@ struct TestCommand: AsyncParsableCommand {
       }
       let coursesDirectory = global.coursesDirectory
       let files = try Self.courseFiles(courseNames, coursesDirectory: coursesDirectory)
-      let loader = CourseLoader(
-        schemaDirectory: coursesDirectory.appendingPathComponent("schema"),
-        fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")])
+      let loader = CourseLoader()
       let explorer = Explorer()
       var passed = 0
       var failed = 0
@@ -51,8 +49,8 @@ struct TestCommand: AsyncParsableCommand {
       for file in files {
         let result = loader.load(at: file)
         if result.catalog != nil { continue }  // certifications.xml: nothing to play
-        let lines = Self.report(result, explorer: explorer, seeds: seeds, language: language)
-        if lines.first?.hasPrefix("PASS") == true { passed += 1 } else { failed += 1 }
+        let (verdict, lines) = Self.report(result, explorer: explorer, seeds: seeds, language: language)
+        if verdict { passed += 1 } else { failed += 1 }
         output += lines
       }
       guard passed + failed > 0 else {
@@ -115,17 +113,24 @@ struct TestCommand: AsyncParsableCommand {
     return files
   }
 
-  /// The lines for one file: the explorer's report, or FAIL with the errors that keep the course from loading.
-  static func report(_ result: LoadResult, explorer: Explorer, seeds: Int, language: Language) -> [String] {
+  /// The engine's verdict for one file (false when it does not load) and its lines: the explorer's report, or
+  /// FAIL with the errors that keep the course from loading.
+  static func report(
+    _ result: LoadResult, explorer: Explorer, seeds: Int, language: Language
+  ) -> (passed: Bool, lines: [String]) {
     let errors = result.findings.filter { $0.severity == .error }
     guard let course = result.course, errors.isEmpty else {
       let reason = Message(
         fr: "ne passe pas la validation : corrigez les erreurs ci-dessous",
         en: "does not validate: fix the errors below")
-      return ["FAIL \(result.course?.id ?? result.path) (\(reason.text(language)))"]
-        + errors.map { "  " + $0.formatted(language) }
+      return (
+        false,
+        ["FAIL \(result.course?.id ?? result.path) (\(reason.text(language)))"]
+          + errors.map { "  " + $0.formatted(language) }
+      )
     }
-    return explorer.check(course, quizSeeds: seeds).report(language: language)
+    let check = explorer.check(course, quizSeeds: seeds)
+    return (check.passed, check.report(language: language))
   }
 
   /// `N passed, N failed`, after its French form when the interface is French.

@@ -56,14 +56,13 @@ struct ValidateCommand: AsyncParsableCommand {
       }
       targets = [displayPath(coursesDirectory)]
     }
-    let loader = CourseLoader(
-      schemaDirectory: coursesDirectory.appendingPathComponent("schema"),
-      fallbackSchemaDirectories: [GlobalOptions.installedCoursesDirectory.appendingPathComponent("schema")],
-      computesDigests: false)
-    let explorer = Explorer()
-    let report = loader.validate(paths: targets) { course, path in
-      ValidateExploration.findings(for: course, path: path, explorer: explorer)
-    }
+    let loader = CourseLoader(computesDigests: false)
+    let report =
+      paths.isEmpty
+      ? Catalogue.load(
+        folder: URL(fileURLWithPath: targets[0]), loader: loader, courseChecks: GlobalOptions.courseChecks()
+      ).report
+      : loader.validate(paths: targets, courseChecks: GlobalOptions.courseChecks())
     let output = render(report, format: format, language: language)
     FileHandle.standardOutput.write(Data(output.utf8))
     let status: Int32 = !report.unusablePaths.isEmpty ? 2 : report.errorCount > 0 ? 1 : 0

@@ -21,8 +21,8 @@ enum Paths {
   static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
 }
 
-/// A loader on the shipped schemas.
-func makeLoader() -> CourseLoader { CourseLoader(schemaDirectory: Paths.schemas) }
+/// A loader on the built-in schemas (the same bytes as `Courses/schema`: `BuiltInSchemaTests`).
+func makeLoader() -> CourseLoader { CourseLoader() }
 
 /// Loads a fixture and gives its findings.
 func findings(_ fixture: String) -> [Finding] {

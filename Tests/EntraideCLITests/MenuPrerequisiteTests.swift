@@ -32,5 +32,7 @@ import Testing
     ["record", "mtremblay", "ecoute-active", "--date", "2026-11-20"], environment: environment)
   #expect(record.status == 0, "stderr: \(record.stderr)")
   let after = try Entraide.run(["--lang", "fr"], stdin: "1\n1\nq\nq\nq\n", environment: environment)
-  #expect(after.stdout.contains("  5. Référer et accompagner — formation initiale (Entraidant·e)\n"))
+  #expect(
+    after.stdout.contains(
+      "  5. Référer et accompagner — complète la formation initiale : Entraidant·e\n     valide jusqu'au 2027-11-21\n"))
 }

@@ -1,5 +1,3 @@
-import CourseModel
-
 /// Where a helper stands with one certification on a given day (DESIGN §4).
 public enum CertificationStatus: String, Sendable, Hashable, Codable, CaseIterable {
   /// No cycle and nothing of the initial path started.
@@ -14,6 +12,18 @@ public enum CertificationStatus: String, Sendable, Hashable, Codable, CaseIterab
   case expired
   /// Past validThrough + lapse: the initial path is required again.
   case lapsed
+
+  /// The status as a word for people (`status`, `roster`, the menu).
+  public var label: Message {
+    switch self {
+    case .never: Message(fr: "jamais", en: "never")
+    case .inTraining: Message(fr: "en formation", en: "in training")
+    case .certified: Message(fr: "certifié·e", en: "certified")
+    case .due: Message(fr: "à renouveler", en: "due")
+    case .expired: Message(fr: "expiré·e", en: "expired")
+    case .lapsed: Message(fr: "périmé·e", en: "lapsed")
+    }
+  }
 }
 
 /// Whether a cycle came from the initial path or from a renewal course.
@@ -119,8 +129,15 @@ public enum CertificationRules {
 
   /// The cycle that counts: the latest certifiedOn, the last given on a tie.
   public static func latest(_ cycles: [CycleDates]) -> CycleDates? {
-    var result: CycleDates?
-    for cycle in cycles where result == nil || cycle.certifiedOn >= result!.certifiedOn {
+    latest(cycles, dates: \.self)
+  }
+
+  /// The cycle that counts among stored cycles (any type carrying `CycleDates`): the latest certifiedOn,
+  /// the last given on a tie.
+  public static func latest<Stored>(_ cycles: [Stored], dates: KeyPath<Stored, CycleDates>) -> Stored? {
+    var result: Stored?
+    for cycle in cycles where result == nil || cycle[keyPath: dates].certifiedOn >= result![keyPath: dates].certifiedOn
+    {
       result = cycle
     }
     return result
@@ -130,6 +147,16 @@ public enum CertificationRules {
   /// cycle's lapse ends, or nil (any day) when there is no cycle.
   public static func initialPathCountsFrom(latestCycle: CycleDates?, certification: Certification) -> CalendarDate? {
     latestCycle.map { lapseEnds($0, certification: certification).adding(days: 1) }
+  }
+
+  /// The courses of the initial path passed on or after `initialPathCountsFrom`, in the order listed.
+  public static func initialPassed(
+    passes: [String: [CalendarDate]], latestCycle: CycleDates?, certification: Certification
+  ) -> [String] {
+    let from = initialPathCountsFrom(latestCycle: latestCycle, certification: certification)
+    return certification.initial.map(\.courseID).filter { course in
+      (passes[course] ?? []).contains { day in from.map { day >= $0 } ?? true }
+    }
   }
 
   /// The initial cycle made when a course passed on `passedOn` completes the initial path, or nil.
