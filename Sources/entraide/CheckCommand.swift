@@ -6,7 +6,7 @@ import Registry
 struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Verify the registry. / Vérifier le registre.",
+    abstract: Message(fr: "Vérifier le registre.", en: "Verify the registry.").help,
     discussion: """
       Checks the file (SQLite integrity_check), the references between rows, that every certification cycle \
       is explained by a passed attempt or a course recorded in person, and that no helper has two attempts \

@@ -63,8 +63,9 @@ struct RunCommand: AsyncParsableCommand {
 
   @Flag(
     name: .long,
-    help:
-      "Continue here an attempt open in another terminal, which then saves nothing more. / Continuer ici une tentative ouverte dans un autre terminal."
+    help: .local(
+      fr: "Continuer ici une tentative ouverte dans un autre terminal.",
+      en: "Continue here an attempt open in another terminal, which then saves nothing more.")
   )
   var takeOver = false
 
