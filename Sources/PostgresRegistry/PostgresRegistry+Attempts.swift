@@ -402,6 +402,25 @@ extension PostgresRegistry {
     try read { try certificationHistory(ofHelper: try requireHelperInside(helperID).id) }
   }
 
+  public func passesBehind(_ cycle: Cycle, certification: Certification) throws -> [Attempt] {
+    try read {
+      if cycle.kind == .renewal {
+        guard let id = cycle.sourceAttemptID else { return [] }
+        return [try fetchAttempt(id)]
+      }
+      return try certification.initial.compactMap { reference in
+        try connection.query(
+          """
+          SELECT \(unescaped: Self.attemptColumns) FROM attempts
+          WHERE helper_id = \(cycle.helperID) AND course_id = \(reference.courseID) AND passed_on IS NOT NULL
+            AND passed_on <= \(cycle.dates.certifiedOn.description)
+          ORDER BY passed_on DESC, id DESC LIMIT 1
+          """
+        ).first.map(Self.attempt)
+      }
+    }
+  }
+
   // MARK: - Claims
 
   public func claim(attemptID: Int64) throws -> AttemptClaim? {

@@ -118,7 +118,7 @@ public final class PostgresRegistry: RegistryStore, @unchecked Sendable {
   func appendEvent(
     at: String, action: AuditAction, helperID: String?, detail: [String: String], reason: String?
   ) throws -> Int64 {
-    let json = try Registry.detailJSON(detail)
+    let json = Registry.detailJSON(detail)
     let rows = try connection.query(
       """
       INSERT INTO events (at, by, action, helper_id, detail, reason)

@@ -63,6 +63,9 @@ public protocol RegistryStore: AnyObject, Sendable {
   func cycles(helperID: String) throws -> [Cycle]
   func events(helperID: String?) throws -> [AuditEvent]
 
+  /// The passes behind a cycle (its renewal, or the initial path's latest passes up to it), for an attestation.
+  func passesBehind(_ cycle: Cycle, certification: Certification) throws -> [Attempt]
+
   /// Verifies the registry and says what is wrong, in plain words (`entraide check`). Reads only.
   func check() throws -> RegistryCheck
 
