@@ -8,12 +8,21 @@ import Reports
 struct AccessCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "access",
-    abstract: "Scopes of a shared registry (PostgreSQL). / Portées d’accès d’un registre partagé (PostgreSQL).",
-    discussion: """
-      The registry's owner role gives another database role the helpers of some regions or locals; the server \
-      then shows and lets it change only those (row-level security), whatever program it connects with. \
-      See docs/federation.md.
-      """,
+    abstract: Message(
+      fr: "Portées d’accès d’un registre partagé (PostgreSQL).", en: "Scopes of a shared registry (PostgreSQL)."
+    ).help,
+    discussion: Message(
+      fr: """
+        Le rôle propriétaire du registre donne à un autre rôle de la base les entraidant·es de régions ou de \
+        syndicats ; le serveur ne lui montre et ne lui laisse modifier qu’eux (sécurité au niveau des lignes), \
+        quel que soit le programme utilisé. Voir docs/federation.md.
+        """,
+      en: """
+        The registry's owner role gives another database role the helpers of some regions or locals; the \
+        server then shows and lets it change only those (row-level security), whatever program it connects \
+        with. See docs/federation.md.
+        """
+    ).help,
     subcommands: [AccessGrantCommand.self, AccessListCommand.self, AccessRevokeCommand.self]
   )
 }
@@ -33,15 +42,18 @@ extension GlobalOptions {
 struct AccessGrantCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "grant",
-    abstract:
-      "Give a role the helpers of regions or locals. / Donner à un rôle les entraidant·es de régions ou syndicats.")
+    abstract: Message(
+      fr: "Donner à un rôle les entraidant·es de régions ou syndicats.",
+      en: "Give a role the helpers of regions or locals."
+    ).help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "Database role (created beforehand on the server). / Rôle de la base.") var role: String
-  @Option(help: "A region (repeatable). / Une région (répétable).") var region: [String] = []
-  @Option(help: "A union local (repeatable). / Un syndicat (répétable).") var local: [String] = []
-  @Flag(help: "The role may only read. / Lecture seule.") var readOnly = false
+  @Argument(help: .local(fr: "Rôle de la base.", en: "Database role (created beforehand on the server).")) var role:
+    String
+  @Option(help: .local(fr: "Une région (répétable).", en: "A region (repeatable).")) var region: [String] = []
+  @Option(help: .local(fr: "Un syndicat (répétable).", en: "A union local (repeatable).")) var local: [String] = []
+  @Flag(help: .local(fr: "Lecture seule.", en: "The role may only read.")) var readOnly = false
 
   func run() async throws {
     try await global.reportingErrors {
@@ -78,7 +90,7 @@ struct AccessGrantCommand: AsyncParsableCommand {
 /// `entraide access list`.
 struct AccessListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "The roles and their scopes. / Les rôles et leurs portées.")
+    commandName: "list", abstract: Message(fr: "Les rôles et leurs portées.", en: "The roles and their scopes.").help)
 
   @OptionGroup var global: GlobalOptions
 
@@ -108,11 +120,11 @@ struct AccessListCommand: AsyncParsableCommand {
 /// `entraide access revoke ROLE`.
 struct AccessRevokeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "revoke", abstract: "Take a role's scope away. / Retirer sa portée à un rôle.")
+    commandName: "revoke", abstract: Message(fr: "Retirer sa portée à un rôle.", en: "Take a role's scope away.").help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "Database role. / Rôle de la base.") var role: String
+  @Argument(help: .local(fr: "Rôle de la base.", en: "Database role.")) var role: String
 
   func run() async throws {
     try await global.reportingErrors {
