@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 ARGS ?=
 
-.PHONY: all deps test-deps build release run test lint format install uninstall bench fuzz soak clean schemas
+.PHONY: all deps test-deps build release run test lint format install uninstall bench fuzz soak crash clean schemas
 
 all: build
 
@@ -86,6 +86,18 @@ fuzz: deps
 	  .build-fuzz/corpus Courses Tests/CourseXMLTests/Fixtures -dict=Fuzz/xml.dict \
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	  -artifact_prefix=.build-fuzz/findings/
+
+## crash: the crash tests at scale (make test runs 25 and 5): CRASH_KILLS SIGKILLs of `entraide run` sessions over the
+## shipped courses at random moments (default 200), CRASH_IMPORT_KILLS of `helpers import` and of `record --from`
+## (default 25 each); after each, integrity_check, every acknowledged answer kept, the same result as an
+## uninterrupted run, all or nothing. Prints the figures for docs/RELIABILITY.md; CRASH_SEED=N replays a run.
+CRASH_KILLS ?= 200
+CRASH_IMPORT_KILLS ?= 25
+crash: test-deps
+	$(SWIFT) build --build-tests
+	@set -o pipefail; CRASH_KILLS=$(CRASH_KILLS) CRASH_IMPORT_KILLS=$(CRASH_IMPORT_KILLS) \
+	  $(SWIFT) test --skip-build --filter 'killedSessionsLoseNo|aKilledHelpersImport|aKilledAttendanceSheet' 2>&1 \
+	  | tee .build/crash.log | grep -E '^crash:|✘|Test run with'
 
 ## soak: the whole test suite SOAK_ROUNDS times in a row (default 20), stopping at the first failure, for
 ## the tests where processes or threads race (two processes on one registry, parallel validation).

@@ -66,7 +66,9 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CourseEngineTests", dependencies: ["CourseEngine", "CourseModel", "CourseXML"]),
     .testTarget(name: "RegistryTests", dependencies: ["Registry", "CourseModel"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "CourseModel"]),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: ["Reports", "CourseModel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CourseEngine", "CourseModel"]),
     .testTarget(name: "EntraideCLITests", dependencies: ["CourseModel", "entraide"]),
   ],

@@ -33,8 +33,16 @@ public enum Draws {
     return stableSorted(indices) { lastTaken[$0] < lastTaken[$1] }
   }
 
-  /// Every question of `quiz` (0-based indices), in the order a draw takes them: never seen first, then
-  /// those missed in the latest attempt, then the least recently seen; ties in the order `random` shuffles.
+  /// Every question of `quiz` (0-based indices), in the order run `run` of the quiz, activity `activity` of
+  /// the attempt's plan, takes them: never seen first, then those missed in the latest attempt, then the least
+  /// recently seen; ties in an order shuffled by the seed, the activity and the run.
+  public static func questionOrder(
+    _ quiz: Quiz, history: CourseHistory, seed: UInt64, activity: Int, run: Int
+  ) -> [Int] {
+    var random = SplitMix64.derived(seed, activity, run)
+    return questionOrder(quiz, history: history, random: &random)
+  }
+
   static func questionOrder(_ quiz: Quiz, history: CourseHistory, random: inout SplitMix64) -> [Int] {
     var indices = Array(quiz.questions.indices)
     random.shuffle(&indices)
@@ -53,5 +61,19 @@ public enum Draws {
       if less(rhs.element, lhs.element) { return false }
       return lhs.offset < rhs.offset
     }.map(\.element)
+  }
+}
+
+extension PastAttempt {
+  /// What a finished attempt took and showed, from its result: every activity finished, and the questions of
+  /// each quiz's last run (the run the result keeps).
+  public init(result: CourseResult, started: String) {
+    self.init(
+      started: started, activities: result.activities.map(\.activityID),
+      questions: result.activities.flatMap { outcome in
+        (outcome.quiz?.questions ?? []).map {
+          SeenQuestion(quizID: outcome.activityID, questionID: $0.questionID, missed: $0.verdict != .right)
+        }
+      })
   }
 }

@@ -254,7 +254,8 @@ extension CourseSession {
     let run = state.roleplay?.run ?? state.quiz?.run ?? state.pendingOutcome?.runs ?? 1
     return StepContext(
       activityIndex: index, activityCount: activities.count, activityID: activity.id,
-      activityTitle: text(activity.title), kind: activity.kind, run: run, maxRuns: maxRuns(activity))
+      activityTitle: text(activity.title), kind: activity.kind, run: run, maxRuns: maxRuns(activity),
+      drawnFrom: course.pool(holding: activity.id).map(DrawnFrom.init))
   }
 
   func currentRoleplay() -> Roleplay? {

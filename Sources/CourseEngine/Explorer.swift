@@ -13,21 +13,37 @@ public struct Explorer: Sendable {
     RoleplayExplorer(roleplay: roleplay, limits: limits).run()
   }
 
-  /// Runs `quiz` (as activity `activityIndex` of its course) under seeds `0..<seeds`, answering every drawn
-  /// question rightly through a real session; reports questions that cannot score fully and an unreachable pass mark.
+  /// Runs `quiz` (as activity `activityIndex` of an attempt's plan) under seeds `0..<seeds`, each with a helper
+  /// history of its own (none to three earlier attempts), answering every drawn question rightly through a real
+  /// session; reports questions that cannot score fully and an unreachable pass mark.
   public func checkQuiz(_ quiz: Quiz, activityIndex: Int = 0, seeds: Int = 200) -> QuizCheck {
-    QuizChecker(quiz: quiz, activityIndex: activityIndex, seeds: seeds).run()
+    QuizChecker(quiz: quiz, activityIndices: [activityIndex], seeds: seeds).run()
   }
 
-  /// Every role-play explored and every quiz run under `quizSeeds` seeds.
+  /// Every role-play explored and every quiz run under `quizSeeds` seeds and as many histories, those inside
+  /// pools included (at every place of the plan they can take).
   public func check(_ course: Course, quizSeeds: Int = 200) -> CourseCheck {
     var roleplays: [RoleplayExploration] = []
     var quizzes: [QuizCheck] = []
-    for (index, activity) in course.allActivities.enumerated() {
+    // Each pool puts exactly `draw` activities in the plan: a place in the plan is known, or a short range.
+    var place = 0
+    func check(_ activity: Activity, places: [Int]) {
       switch activity {
       case .lesson, .pool: break
       case .roleplay(let roleplay): roleplays.append(explore(roleplay))
-      case .quiz(let quiz): quizzes.append(checkQuiz(quiz, activityIndex: index, seeds: quizSeeds))
+      case .quiz(let quiz):
+        quizzes.append(QuizChecker(quiz: quiz, activityIndices: places, seeds: quizSeeds).run())
+      }
+    }
+    for activity in course.activities {
+      if case .pool(let pool) = activity {
+        for (member, inner) in pool.activities.enumerated() {
+          check(inner, places: Array(place...place + Swift.max(Swift.min(member, pool.draw - 1), 0)))
+        }
+        place += pool.draw
+      } else {
+        check(activity, places: [place])
+        place += 1
       }
     }
     return CourseCheck(courseID: course.id, roleplays: roleplays, quizzes: quizzes)

@@ -37,11 +37,32 @@ extension CourseSession {
   }
 }
 
-/// Runs a quiz's draws under many seeds, answering rightly through the session's scoring.
+/// Runs a quiz's draws under many seeds and histories, answering rightly through the session's scoring.
 struct QuizChecker {
   let quiz: Quiz
-  let activityIndex: Int
+  /// The places the quiz can take in an attempt's plan (several inside a pool that draws more than one).
+  let activityIndices: [Int]
   let seeds: Int
+
+  /// A helper's history of `quiz` for a check under `seed`: `seed % 4` earlier attempts, each showing a
+  /// seeded draw of the quiz's questions, each missed or not by the seed.
+  static func sampleHistory(_ quiz: Quiz, seed: UInt64) -> CourseHistory {
+    var random = SplitMix64.derived(seed, -100)
+    var history = CourseHistory.empty
+    let count = quiz.questions.count
+    let wanted = Swift.min(Swift.max(quiz.draw ?? count, 0), count)
+    for year in 0..<Int(seed % 4) {
+      var indices = Array(0..<count)
+      random.shuffle(&indices)
+      history.attempts.append(
+        PastAttempt(
+          started: "sample \(year)", activities: [quiz.id],
+          questions: indices.prefix(wanted).map {
+            SeenQuestion(quizID: quiz.id, questionID: quiz.questions[$0].id, missed: random.below(2) == 0)
+          }))
+    }
+    return history
+  }
 
   func run() -> QuizCheck {
     var problems: [QuizCheck.Problem] = []
@@ -53,32 +74,45 @@ struct QuizChecker {
     }
     for seed in 0..<UInt64(Swift.max(seeds, 0)) {
       let maxRuns = 1 + Swift.max(quiz.retries, 0)
-      for run in 1...maxRuns {
-        let drawn = CourseSession.draw(quiz, seed: seed, activity: activityIndex, run: run)
-        var points = Credit.zero
-        for question in drawn {
-          let model = quiz.questions[question.index]
-          var credit = Credit.zero
-          if let answer = Scoring.rightAnswer(model, question) {
-            let session = CourseSession(course: course, state: probeState(question))
-            let expectation = session.makeExpectation()
-            if let record = try? Scoring.record(
-              question: model, drawn: question, answer: answer, expectation: expectation, text: { $0.text("en") ?? "" },
-              language: .en)
-            {
-              credit = record.credit
+      for activityIndex in activityIndices {
+        let sample = Self.sampleHistory(quiz, seed: seed)
+        var history = sample
+        for run in 1...maxRuns {
+          let drawn = CourseSession.draw(quiz, seed: seed, activity: activityIndex, run: run, history: history)
+          // A retry counts the run before (failed) as the latest history, as a session does.
+          history = sample
+          history.attempts.append(
+            PastAttempt(
+              started: "", activities: [quiz.id],
+              questions: drawn.map {
+                SeenQuestion(quizID: quiz.id, questionID: quiz.questions[$0.index].id, missed: true)
+              }))
+          var points = Credit.zero
+          for question in drawn {
+            let model = quiz.questions[question.index]
+            var credit = Credit.zero
+            if let answer = Scoring.rightAnswer(model, question) {
+              let session = CourseSession(course: course, state: probeState(question))
+              let expectation = session.makeExpectation()
+              if let record = try? Scoring.record(
+                question: model, drawn: question, answer: answer, expectation: expectation,
+                text: { $0.text("en") ?? "" },
+                language: .en)
+              {
+                credit = record.credit
+              }
             }
+            if credit != .one, flagged.insert(model.id).inserted {
+              problems.append(.cannotBeAnsweredFully(questionID: model.id, seed: seed))
+            }
+            points = points + credit
           }
-          if credit != .one, flagged.insert(model.id).inserted {
-            problems.append(.cannotBeAnsweredFully(questionID: model.id, seed: seed))
+          let count = drawn.count
+          if count > 0, points.numerator * 100 < quiz.passPercent * count * points.denominator, !passFlagged {
+            passFlagged = true
+            problems.append(
+              .passMarkUnreachable(percent: points.value * 100 / Double(count), pass: quiz.passPercent, seed: seed))
           }
-          points = points + credit
-        }
-        let count = drawn.count
-        if count > 0, points.numerator * 100 < quiz.passPercent * count * points.denominator, !passFlagged {
-          passFlagged = true
-          problems.append(
-            .passMarkUnreachable(percent: points.value * 100 / Double(count), pass: quiz.passPercent, seed: seed))
         }
       }
     }

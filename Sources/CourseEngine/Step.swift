@@ -33,10 +33,12 @@ public struct StepContext: Sendable, Hashable {
   public var run: Int
   /// How many runs the activity allows at most (1 + retries).
   public var maxRuns: Int
+  /// The pool the activity was drawn from, when it was.
+  public var drawnFrom: DrawnFrom?
 
   public init(
     activityIndex: Int, activityCount: Int, activityID: String, activityTitle: String, kind: ActivityKind, run: Int,
-    maxRuns: Int
+    maxRuns: Int, drawnFrom: DrawnFrom? = nil
   ) {
     self.activityIndex = activityIndex
     self.activityCount = activityCount
@@ -45,6 +47,24 @@ public struct StepContext: Sendable, Hashable {
     self.kind = kind
     self.run = run
     self.maxRuns = maxRuns
+    self.drawnFrom = drawnFrom
+  }
+}
+
+/// Where a drawn activity comes from: its pool, how many each attempt takes, and of how many.
+public struct DrawnFrom: Sendable, Hashable, Codable {
+  public var poolID: String
+  public var draw: Int
+  public var size: Int
+
+  public init(poolID: String, draw: Int, size: Int) {
+    self.poolID = poolID
+    self.draw = draw
+    self.size = size
+  }
+
+  init(_ pool: Pool) {
+    self.init(poolID: pool.id, draw: pool.draw, size: pool.activities.count)
   }
 }
 

@@ -14,12 +14,27 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     self.day = day
   }
 
-  /// Reads `YYYY-MM-DD` exactly.
+  /// Reads `YYYY-MM-DD` exactly (ASCII digits).
+  ///
+  /// Reads the bytes directly: the registry parses three dates per certification cycle it reads.
   public init?(iso text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    var text = text
+    guard text.utf8.count == 10,
+      let (year, month, day) = text.withUTF8({ bytes -> (Int, Int, Int)? in
+        func number(_ range: Range<Int>) -> Int? {
+          var value = 0
+          for index in range {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+          }
+          return value
+        }
+        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let year = number(0..<4),
+          let month = number(5..<7), let day = number(8..<10)
+        else { return nil }
+        return (year, month, day)
+      })
     else { return nil }
     self.init(year: year, month: month, day: day)
   }

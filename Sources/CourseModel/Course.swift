@@ -6,6 +6,8 @@ public struct Course: Sendable, Hashable, Codable {
   public var languages: [String]
   /// The ISO 8601 duration as written (`PT15M`).
   public var duration: String
+  /// Who the course is for: helpers, or course authors (the format tour, not a training course).
+  public var audience: Audience
   public var title: LocalizedText
   public var summary: LocalizedText
   public var sources: [String]
@@ -17,7 +19,7 @@ public struct Course: Sendable, Hashable, Codable {
   public var digest: String
 
   public init(
-    id: String, version: String, languages: [String] = [], duration: String = "",
+    id: String, version: String, languages: [String] = [], duration: String = "", audience: Audience = .helpers,
     title: LocalizedText = LocalizedText(), summary: LocalizedText = LocalizedText(),
     sources: [String] = [], requires: [Prerequisite] = [], activities: [Activity] = [],
     location: SourceLocation = .unknown, digest: String = ""
@@ -26,6 +28,7 @@ public struct Course: Sendable, Hashable, Codable {
     self.version = version
     self.languages = languages
     self.duration = duration
+    self.audience = audience
     self.title = title
     self.summary = summary
     self.sources = sources
@@ -34,6 +37,14 @@ public struct Course: Sendable, Hashable, Codable {
     self.location = location
     self.digest = digest
   }
+}
+
+/// Who a course is for (`audience="…"` on `<course>`).
+public enum Audience: String, Sendable, Hashable, Codable {
+  /// A training course for peer helpers (the default).
+  case helpers
+  /// The format tour: shows course authors every element; not a training course.
+  case authors
 }
 
 /// A course that must be passed before this one (`<requires course="…"/>`).

@@ -18,6 +18,8 @@ extension String {
   /// inert), keeping newlines and tabs when `keepNewlines` is true. Use on every text from a file or the
   /// registry.
   public func strippingControlCharacters(keepNewlines: Bool = false) -> String {
+    // Most text has nothing to strip: returned as it is, not rebuilt scalar by scalar.
+    if !utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) || firstControlOrBidi == nil { return self }
     var result = String.UnicodeScalarView()
     var scalars = unicodeScalars.makeIterator()
     while let scalar = scalars.next() {

@@ -141,6 +141,14 @@ public enum BuiltInSchemas {
         </xs:restriction>
       </xs:simpleType>
 
+      <!-- Who a course is for: helpers (a training course, the default) or authors (the format tour). -->
+      <xs:simpleType name="Audience">
+        <xs:restriction base="xs:token">
+          <xs:enumeration value="helpers"/>
+          <xs:enumeration value="authors"/>
+        </xs:restriction>
+      </xs:simpleType>
+
       <xs:simpleType name="Result">
         <xs:restriction base="xs:token">
           <xs:enumeration value="pass"/>
@@ -205,6 +213,7 @@ public enum BuiltInSchemas {
           <xs:attribute name="version" type="c:Version" use="required"/>
           <xs:attribute name="languages" type="c:LanguageList"/>
           <xs:attribute name="duration" type="xs:duration" use="required"/>
+          <xs:attribute name="audience" type="c:Audience" default="helpers"/>
         </xs:complexType>
       </xs:element>
 

@@ -108,7 +108,9 @@ struct ModelBuilder {
     let owner = Messages.owner(kind: "course", id: id)
     var course = Course(
       id: id, version: root.attribute("version")?.trimmingSpaces() ?? "", languages: languages,
-      duration: root.attribute("duration")?.trimmingSpaces() ?? "", location: location(root))
+      duration: root.attribute("duration")?.trimmingSpaces() ?? "",
+      audience: root.attribute("audience").flatMap { Audience(rawValue: $0.trimmingSpaces()) } ?? .helpers,
+      location: location(root))
     course.title = localized(root, "title", owner: owner)
     course.summary = localized(root, "summary", owner: owner, required: false)
     course.sources = children(root, "source").map(\.normalizedText)

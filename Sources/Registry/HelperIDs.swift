@@ -45,6 +45,14 @@ enum HelperIDs {
   }
 }
 
+/// Every one of `candidates`, closest to `text` first (edit distance ignoring case, then alphabetical).
+public func closestFirst(to text: String, among candidates: [String]) -> [String] {
+  let target = Array(text.lowercased())
+  return candidates.map { ($0, editDistance(target, Array($0.lowercased()))) }
+    .sorted { left, right in left.1 != right.1 ? left.1 < right.1 : left.0 < right.0 }
+    .map(\.0)
+}
+
 /// Up to three of `candidates` closest to `text` by edit distance (ignoring case), closest first.
 func closestMatches(to text: String, among candidates: [String], limit: Int = 3) -> [String] {
   let target = Array(text.lowercased())

@@ -69,10 +69,13 @@ public struct AttemptStart: Sendable, Hashable {
   public var attempt: Attempt
   /// True when an in-progress attempt was found (compare its `contentDigest` with the course's).
   public var resumed: Bool
+  /// The live claim `ClaimRequest.takeOver` ended, if any.
+  public var tookOver: AttemptClaim?
 
-  public init(attempt: Attempt, resumed: Bool) {
+  public init(attempt: Attempt, resumed: Bool, tookOver: AttemptClaim? = nil) {
     self.attempt = attempt
     self.resumed = resumed
+    self.tookOver = tookOver
   }
 }
 
@@ -82,9 +85,11 @@ extension Registry {
   /// The in-progress attempt of `course` by the helper, or a new one storing seed, version, digest and language.
   ///
   /// A new attempt logs `attempt-started`. The helper must exist; check prerequisites first with
-  /// `missingPrerequisites`.
+  /// `missingPrerequisites`. With `claim`, the attempt is held by its claimant (one attempt, one terminal):
+  /// another live holder throws `RegistryError.attemptOpenElsewhere` and nothing is written.
   public func startOrResumeAttempt(
-    helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String? = nil
+    helperID: String, course: CourseEntry, seed: UInt64, language: String, resumeStateJSON: String? = nil,
+    claim request: ClaimRequest? = nil
   ) throws -> AttemptStart {
     try write { db in
       let helper = try requireHelper(db, helperID)
@@ -92,7 +97,17 @@ extension Registry {
         db, sql: "SELECT * FROM attempts WHERE helper_id = ? AND course_id = ? AND state = 'in-progress'",
         arguments: [helper.id, course.id])
       {
-        return AttemptStart(attempt: try Attempt(row: row), resumed: true)
+        let attempt = try Attempt(row: row)
+        let ended = try request.flatMap { try takeClaim(db, attempt.id, $0) }
+        if let ended {
+          try appendEvent(
+            db, at: timestamp(), action: .attemptTakenOver, helperID: helper.id,
+            detail: [
+              "attempt": String(attempt.id), "course": course.id, "from_host": ended.holder.host,
+              "from_pid": String(ended.holder.pid),
+            ], reason: nil)
+        }
+        return AttemptStart(attempt: attempt, resumed: true, tookOver: ended)
       }
       let at = timestamp()
       try db.execute(
@@ -109,6 +124,7 @@ extension Registry {
           "attempt": String(id), "course": course.id, "version": course.version, "digest": course.digest,
           "seed": String(seed), "language": language,
         ], reason: nil)
+      if let request { _ = try takeClaim(db, id, request) }
       return AttemptStart(attempt: try fetchAttempt(db, id), resumed: false)
     }
   }
@@ -124,8 +140,11 @@ extension Registry {
   }
 
   /// Stores the runner's resume state of an in-progress attempt (one small UPDATE; not an audit event).
-  public func saveResumeState(attemptID: Int64, json: String) throws {
+  ///
+  /// With `claimant`, refused with `RegistryError.claimLost` when another process holds the attempt.
+  public func saveResumeState(attemptID: Int64, json: String, claimant: Claimant? = nil) throws {
     try write { db in
+      try requireClaim(db, attemptID, claimant)
       try db.execute(
         sql: "UPDATE attempts SET resume_state = ? WHERE id = ? AND state = 'in-progress'",
         arguments: [json, attemptID])
@@ -137,9 +156,11 @@ extension Registry {
   /// all in one transaction; `today` is the day it counts as passed.
   public func finishAttempt(
     attemptID: Int64, passed: Bool, score: Double?, detailJSON: String?, today: CalendarDate,
-    certifications: CertificationCatalog
+    certifications: CertificationCatalog, claimant: Claimant? = nil
   ) throws -> AttemptOutcome {
     try write { db in
+      try requireClaim(db, attemptID, claimant)
+      try db.execute(sql: "DELETE FROM attempt_claims WHERE attempt_id = ?", arguments: [attemptID])
       let at = timestamp()
       let state: AttemptState = passed ? .passed : .failed
       try db.execute(
@@ -165,14 +186,18 @@ extension Registry {
   }
 
   /// Gives up an in-progress attempt (`run --restart`); it stays in the history as abandoned.
-  public func abandonAttempt(attemptID: Int64, reason: String? = nil) throws {
+  ///
+  /// With `claim`, refused like `startOrResumeAttempt` when another live process holds the attempt.
+  public func abandonAttempt(attemptID: Int64, reason: String? = nil, claim request: ClaimRequest? = nil) throws {
     try requireInert(reason, field: "reason")
     try write { db in
+      if let request { _ = try takeClaim(db, attemptID, request) }
       let at = timestamp()
       try db.execute(
         sql: "UPDATE attempts SET state = 'abandoned', finished_at = ? WHERE id = ? AND state = 'in-progress'",
         arguments: [at, attemptID])
       if db.changesCount == 0 { try throwNotInProgress(db, attemptID) }
+      try db.execute(sql: "DELETE FROM attempt_claims WHERE attempt_id = ?", arguments: [attemptID])
       let attempt = try fetchAttempt(db, attemptID)
       try appendEvent(
         db, at: at, action: .attemptAbandoned, helperID: attempt.helperID,

@@ -53,6 +53,10 @@ public enum RegistryError: Error, Sendable, Hashable {
   case unknownAttempt(Int64)
   /// The attempt is finished: its result never changes.
   case attemptFinished(Int64)
+  /// The in-progress attempt is held by another live process (`run --take-over` ends its claim).
+  case attemptOpenElsewhere(AttemptClaim)
+  /// Another process took the attempt over (or it ended) while this one ran: nothing more is saved here.
+  case claimLost(AttemptClaim?)
   /// A bad row of a CSV import (1-based line number in the file).
   case badRow(line: Int, problem: Message)
   /// The CSV header lacks a required column.
@@ -206,6 +210,26 @@ public enum RegistryError: Error, Sendable, Hashable {
       Message(
         fr: "La tentative \(id) est terminée : son résultat ne peut plus changer.",
         en: "Attempt \(id) is finished: its result can no longer change.")
+    case .attemptOpenElsewhere(let claim):
+      Message(
+        fr:
+          "Ce cours est déjà ouvert pour cette personne sur « \(claim.holder.host) » (processus \(claim.holder.pid)) depuis \(Self.shown(claim.claimedAt)) ; rien n’a été modifié. Terminez-le là-bas, ou relancez avec --take-over pour le continuer ici.",
+        en:
+          "This course is already open for this helper on “\(claim.holder.host)” (process \(claim.holder.pid)) since \(Self.shown(claim.claimedAt)); nothing was changed. Finish it there, or run again with --take-over to continue it here."
+      )
+    case .claimLost(let claim):
+      if let claim {
+        Message(
+          fr:
+            "Cette tentative a été reprise sur « \(claim.holder.host) » (processus \(claim.holder.pid)) à \(Self.shown(claim.claimedAt)) ; rien de plus n’est enregistré ici.",
+          en:
+            "This attempt was taken over on “\(claim.holder.host)” (process \(claim.holder.pid)) at \(Self.shown(claim.claimedAt)); nothing more is saved here."
+        )
+      } else {
+        Message(
+          fr: "Cette tentative a été reprise ailleurs ; rien de plus n’est enregistré ici.",
+          en: "This attempt was taken over elsewhere; nothing more is saved here.")
+      }
     case .badRow(let line, let problem):
       Message(
         fr: "Ligne \(line) : \(problem.fr) Rien n’a été importé.",
@@ -282,5 +306,10 @@ public enum RegistryError: Error, Sendable, Hashable {
   static func codePoint(_ character: Unicode.Scalar) -> String {
     let hex = String(character.value, radix: 16, uppercase: true)
     return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+
+  /// `2026-11-22 14:03:00 UTC`: an audit timestamp as people read it.
+  static func shown(_ timestamp: String) -> String {
+    timestamp.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
   }
 }

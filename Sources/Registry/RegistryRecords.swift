@@ -191,6 +191,8 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
   case attemptStarted = "attempt-started"
   case attemptFinished = "attempt-finished"
   case attemptAbandoned = "attempt-abandoned"
+  /// `run --take-over` ended another live process's claim on an in-progress attempt.
+  case attemptTakenOver = "attempt-taken-over"
   case courseRecorded = "course-recorded"
   case cycleMade = "cycle-made"
 }

@@ -2,7 +2,7 @@ import GRDB
 
 extension Registry {
   /// The schema version this program writes (`PRAGMA user_version`); a file with a higher one is refused.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
 
   /// The versioned migrations; each new schema is a new migration appended at the end, never an edit.
   static let migrator: DatabaseMigrator = {
@@ -102,6 +102,21 @@ extension Registry {
           DROP INDEX cycles_by_helper;
           CREATE INDEX attempts_by_course ON attempts(course_id, helper_id, passed_on);
           PRAGMA user_version = 2;
+          """)
+    }
+    // One attempt, one terminal: who holds an in-progress attempt (see Registry+Claims.swift).
+    migrator.registerMigration("v3-attempt-claims") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE attempt_claims (
+            attempt_id INTEGER NOT NULL PRIMARY KEY REFERENCES attempts(id),
+            token TEXT NOT NULL,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            claimed_at TEXT NOT NULL,
+            renewed_at TEXT NOT NULL
+          );
+          PRAGMA user_version = 3;
           """)
     }
     return migrator

@@ -15,11 +15,7 @@ public struct CollationKey: Comparable, Sendable {
   let literal: [UInt16]
 
   public init(_ string: String) {
-    self.init(string, literal: Array(string.utf16))
-  }
-
-  init(_ string: String, literal: [UInt16]) {
-    self.literal = literal
+    literal = Array(string.utf16)
     if literal.allSatisfy({ $0 < 0x80 }) {
       // ASCII: folding is lower-casing A–Z (what Foundation's fold gives, much faster).
       folded = literal.map { UInt32($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) }
@@ -39,18 +35,39 @@ public struct CollationKey: Comparable, Sendable {
   }
 }
 
-/// Collation keys of many strings, each distinct string folded once (regions and locals repeat on every row).
-///
-/// Looked up by code units, not by `String`: Swift's string equality would take `é` and `e` + U+0301 for
-/// one string, whose literal orders differ.
-struct CollationKeys {
-  private var cache: [[UInt16]: CollationKey] = [:]
-
-  mutating func key(_ string: String) -> CollationKey {
-    let literal = Array(string.utf16)
-    if let known = cache[literal] { return known }
-    let key = CollationKey(string, literal: literal)
-    cache[literal] = key
-    return key
+extension CollationKey {
+  /// Each string's rank in collation order (0 first); strings with the same code units share a rank.
+  ///
+  /// Each distinct string is folded once and the distinct strings sorted once, so that rows can then be
+  /// sorted by integers: a roster repeats its regions and locals on every row.
+  static func ranks(_ strings: [String]) -> [Int] {
+    var firstIndex: [String: Int] = [:]
+    // Swift's string equality takes `é` and `e` + U+0301 for one string, whose literal orders differ.
+    var byBytes: [[UInt8]: Int] = [:]
+    var distinct: [String] = []
+    var ids: [Int] = []
+    ids.reserveCapacity(strings.count)
+    for string in strings {
+      var id = firstIndex[string]
+      if let known = id, !distinct[known].utf8.elementsEqual(string.utf8) {
+        id = byBytes[Array(string.utf8)]
+        if id == nil {
+          id = distinct.count
+          byBytes[Array(string.utf8)] = distinct.count
+          distinct.append(string)
+        }
+      } else if id == nil {
+        id = distinct.count
+        firstIndex[string] = distinct.count
+        distinct.append(string)
+      }
+      ids.append(id!)
+    }
+    let keys = distinct.map(CollationKey.init)
+    var rank = [Int](repeating: 0, count: distinct.count)
+    for (position, id) in distinct.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() {
+      rank[id] = position
+    }
+    return ids.map { rank[$0] }
   }
 }

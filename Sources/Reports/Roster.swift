@@ -48,20 +48,19 @@ public struct RosterRow: Sendable, Hashable {
 public enum Roster {
   /// The rows by region, local, name, certification id (ignoring case and accents), then helper id.
   ///
-  /// Each row's key is computed once (`CollationKey`), so sorting 40,000 rows folds each distinct string
-  /// once instead of at every comparison.
+  /// Each field's distinct values are ranked once (`CollationKey`); rows are then sorted by those ranks,
+  /// not by folding strings at every comparison.
   public static func sorted(_ rows: [RosterRow]) -> [RosterRow] {
-    var keys = CollationKeys()
-    let keyed = rows.map { row in
-      (
-        key: [
-          keys.key(row.region), keys.key(row.local), keys.key(row.name), keys.key(row.certification),
-          keys.key(row.helperID),
-        ],
-        row: row
-      )
+    let ranks = [
+      CollationKey.ranks(rows.map(\.region)), CollationKey.ranks(rows.map(\.local)),
+      CollationKey.ranks(rows.map(\.name)), CollationKey.ranks(rows.map(\.certification)),
+      CollationKey.ranks(rows.map(\.helperID)),
+    ]
+    let order = rows.indices.sorted { a, b in
+      for field in ranks where field[a] != field[b] { return field[a] < field[b] }
+      return false
     }
-    return keyed.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.row)
+    return order.map { rows[$0] }
   }
 
   /// The order summaries list the statuses in: certified first, never last.

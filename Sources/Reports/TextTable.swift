@@ -28,7 +28,8 @@ public struct TextTable: Sendable {
         let padded = index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
         line += (index == 0 ? "" : "  ") + padded
       }
-      return String(line.reversed().drop(while: { $0 == " " }).reversed())
+      while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
+      return line
     }.joined(separator: "\n")
   }
 }

@@ -396,9 +396,16 @@ public struct CourseRenderer: Sendable {
     }
   }
 
-  /// The course's result, each activity's summary, then the certification lines the registry gave.
-  public func courseSummary(passed: Bool, activities: [ActivitySummary], certificationLines: [Message]) {
+  /// The course's result: what was practised, each activity's summary, then the certification lines the
+  /// registry gave.
+  public func courseSummary(
+    passed: Bool, activities: [ActivitySummary], certificationLines: [Message], practised: [Message] = []
+  ) {
     heading(InterfaceText.courseSummaryHeading.text(language))
+    if !practised.isEmpty {
+      console.say(InterfaceText.practisedHeading)
+      for line in practised { console.say(line, prefix: "  \(console.bullet) ") }
+    }
     for activity in activities where activity.passed != nil { activitySummary(activity) }
     console.blankLine()
     if passed {

@@ -112,6 +112,36 @@ public enum InterfaceText {
     Message(fr: "Question \(index) sur \(count)", en: "Question \(index) of \(count)")
   }
 
+  /// Under the heading of an activity drawn from a pool.
+  public static func drawnFromPool(draw: Int, size: Int) -> Message {
+    draw == 1
+      ? Message(
+        fr: "Tirée au sort parmi \(size) : chaque tentative en présente une autre, celle que vous avez faite "
+          + "il y a le plus longtemps d'abord.",
+        en: "Drawn from \(size): each attempt shows another one, the one you took longest ago first.")
+      : Message(
+        fr: "Tirée au sort (\(draw) parmi \(size)) : chaque tentative en présente d'autres, celles que vous avez "
+          + "faites il y a le plus longtemps d'abord.",
+        en: "Drawn (\(draw) of \(size)): each attempt shows others, those you took longest ago first.")
+  }
+
+  public static let practisedHeading = Message(fr: "Pratiqué dans cette tentative :", en: "Practised in this attempt:")
+
+  /// One line of what an attempt practised: the activity, whether it was drawn, how many questions it asked.
+  public static func practised(title: String, drawnFrom size: Int?, questions: Int?) -> Message {
+    var fr = title
+    var en = title
+    if let size {
+      fr += " (tirée au sort parmi \(size))"
+      en += " (drawn from \(size))"
+    }
+    if let questions {
+      fr += " — \(questions) question\(questions > 1 ? "s" : "")"
+      en += " — \(questions) question\(questions == 1 ? "" : "s")"
+    }
+    return Message(fr: fr, en: en)
+  }
+
   public static func retryHeading(attempt: Int, of total: Int) -> Message {
     Message(
       fr: "Nouvel essai \(attempt) sur \(total) : l'activité recommence.",

@@ -105,6 +105,9 @@ public struct SessionDriver {
   private func showHeading(_ context: StepContext, firstShown: Bool) {
     renderer.activityHeading(
       index: context.activityIndex + 1, count: context.activityCount, title: context.activityTitle)
+    if let pool = context.drawnFrom {
+      console.say(InterfaceText.drawnFromPool(draw: pool.draw, size: pool.size), style: .dim)
+    }
     if context.run > 1 {
       console.say(InterfaceText.retryHeading(attempt: context.run - 1, of: context.maxRuns - 1), style: .notice)
     }
@@ -168,6 +171,15 @@ public struct SessionDriver {
     case .match(let left, let right): .match(leftCount: left, rightCount: right)
     case .text: .short
     case .retryOrContinue: .retryOrContinue
+    }
+  }
+
+  /// What the attempt practised, one line per activity finished (lessons too), for the end summary.
+  public static func practised(_ result: CourseResult, course: Course) -> [Message] {
+    result.activities.map { outcome in
+      InterfaceText.practised(
+        title: outcome.title, drawnFrom: course.pool(holding: outcome.activityID)?.activities.count,
+        questions: outcome.quiz?.questions.count)
     }
   }
 

@@ -19,17 +19,22 @@ struct CourseRunner {
   var today: CalendarDate
   /// Echo typed lines (input is not a terminal).
   var echoInput: Bool
+  /// End another terminal's live claim on the attempt (`run --take-over`).
+  var takeOver = false
 
   /// Exit statuses of `entraide run` (DESIGN §5).
   enum Status {
     static let passed: Int32 = 0
     static let failed: Int32 = 1
     static let paused: Int32 = 3
+    /// The attempt is open in another terminal (nothing touched), or was taken over from this one.
+    static let elsewhere: Int32 = 4
     static let interrupted: Int32 = 130
     static let terminated: Int32 = 143
   }
 
   private var renderer: CourseRenderer { CourseRenderer(console: console) }
+  private var claimant: Claimant { ClaimPolicy.claimant }
 
   /// Runs `course` for the helper; returns the exit status. Errors are `UserError`s.
   func run(course: Course, helperID: String, seed requestedSeed: UInt64?, restart: Bool) throws -> Int32 {
@@ -46,22 +51,31 @@ struct CourseRunner {
         try registry.inProgressAttempt(helperID: helper.id, courseID: course.id)
       })
     {
-      try mappingRegistryErrors { try registry.abandonAttempt(attemptID: inProgress.id, reason: "run --restart") }
+      try mappingRegistryErrors {
+        try registry.abandonAttempt(
+          attemptID: inProgress.id, reason: "run --restart", claim: ClaimPolicy.request(takeOver: takeOver))
+      }
       console.say(RunText.attemptAbandoned, style: .notice)
     }
 
     var generator = SystemRandomNumberGenerator()
     let seed = requestedSeed ?? generator.next()
-    let fresh = CourseSession.start(course: course, seed: seed, language: console.language)
+    let history = try CourseHistories.history(of: course.id, helperID: helper.id, registry: registry)
+    let fresh = CourseSession.start(course: course, seed: seed, language: console.language, history: history)
     let start = try mappingRegistryErrors {
       try registry.startOrResumeAttempt(
         helperID: helper.id, course: entry, seed: seed, language: console.language.rawValue,
-        resumeStateJSON: fresh.stateJSON())
+        resumeStateJSON: fresh.stateJSON(), claim: ClaimPolicy.request(takeOver: takeOver))
     }
     let attemptID = start.attempt.id
+    let keeper = ClaimKeeper(registry: registry, attemptID: attemptID, claimant: claimant)
+    defer { keeper.stop() }
 
     renderer.courseHeading(title: courseTitle(course), summary: courseSummary(course))
     console.say(RunText.helperLine(name: helper.name, id: helper.id))
+    if let ended = start.tookOver {
+      console.say(RunText.tookOver(host: ended.holder.host, pid: ended.holder.pid), style: .notice)
+    }
 
     var session = fresh
     if start.resumed {
@@ -71,6 +85,11 @@ struct CourseRunner {
 
     let driver = SessionDriver(renderer: renderer, reader: reader, echoInput: echoInput)
     let outcome = try driver.drive(&session) { current in try save(current, attemptID: attemptID) }
+    if case .paused = outcome {
+      // Given back: the next run resumes it without asking; a lost claim stays the other's.
+      keeper.stop()
+      try? registry.releaseClaim(attemptID: attemptID, claimant: claimant)
+    }
 
     switch outcome {
     case .paused(.quit):
@@ -90,12 +109,13 @@ struct CourseRunner {
       let finished = try mappingRegistryErrors {
         try registry.finishAttempt(
           attemptID: attemptID, passed: result.passed, score: result.scorePercent.map(Double.init),
-          detailJSON: Self.detailJSON(result), today: today, certifications: certifications)
+          detailJSON: Self.detailJSON(result), today: today, certifications: certifications, claimant: claimant)
       }
       renderer.courseSummary(
         passed: result.passed,
         activities: result.activities.map { SessionDriver.summary($0, course: course) },
-        certificationLines: finished.effects.map(\.message))
+        certificationLines: finished.effects.map(\.message),
+        practised: SessionDriver.practised(result, course: course))
       return result.passed ? Status.passed : Status.failed
     }
   }
@@ -104,7 +124,8 @@ struct CourseRunner {
   /// activities are kept and the one in progress starts over.
   private func resume(course: Course, attempt: Attempt) throws -> CourseSession {
     guard let saved = attempt.resumeStateJSON else {
-      return CourseSession.start(course: course, seed: attempt.seed, language: console.language)
+      let history = try CourseHistories.history(of: course.id, helperID: attempt.helperID, registry: registry)
+      return CourseSession.start(course: course, seed: attempt.seed, language: console.language, history: history)
     }
     let json = Self.switchingLanguage(saved, to: console.language)
     do {
@@ -142,7 +163,9 @@ struct CourseRunner {
   }
 
   private func save(_ session: CourseSession, attemptID: Int64) throws {
-    try mappingRegistryErrors { try registry.saveResumeState(attemptID: attemptID, json: session.stateJSON()) }
+    try mappingRegistryErrors {
+      try registry.saveResumeState(attemptID: attemptID, json: session.stateJSON(), claimant: claimant)
+    }
   }
 
   private func courseTitle(_ course: Course) -> String {
@@ -167,6 +190,12 @@ enum RunText {
 
   static func helperLine(name: String, id: String) -> Message {
     Message(fr: "Entraidant·e : \(name) (\(id))", en: "Peer helper: \(name) (\(id))")
+  }
+
+  static func tookOver(host: String, pid: Int32) -> Message {
+    Message(
+      fr: "Tentative reprise de « \(host) » (processus \(pid)) : l’autre terminal n’enregistrera plus rien.",
+      en: "Attempt taken over from “\(host)” (process \(pid)): the other terminal will save nothing more.")
   }
 
   static let courseChangedAllFinished = Message(

@@ -33,7 +33,7 @@ struct CoursesListCommand: AsyncParsableCommand {
         table.append([
           course.id, CourseOutline.text(course.title, language, course: course),
           CourseOutline.duration(course.duration, language),
-          CourseOutline.countsFor(course.id, catalog: catalog, language: language),
+          CourseOutline.countsFor(course, catalog: catalog, language: language),
         ])
       }
       print(table.render())
@@ -77,6 +77,17 @@ enum CourseOutline {
     }
   }
 
+  /// Said of the format tour instead of the certifications it counts for (the menu says it too).
+  static let authorsTour = Message(
+    fr: "visite du format pour les autrices et auteurs de cours (pas une formation)",
+    en: "format tour for course authors (not a training course)")
+
+  /// What the course counts for; for the authors' tour, that it is one.
+  static func countsFor(_ course: Course, catalog: CertificationCatalog, language: Language) -> String {
+    course.audience == .authors
+      ? authorsTour.text(language) : countsFor(course.id, catalog: catalog, language: language)
+  }
+
   /// "Entraidant·e (initiale)" style list of the certifications the course grants or renews.
   static func countsFor(_ courseID: String, catalog: CertificationCatalog, language: Language) -> String {
     var parts: [String] = []
@@ -106,8 +117,8 @@ enum CourseOutline {
       )
       .text(language),
       Message(
-        fr: "Compte pour : \(countsFor(course.id, catalog: catalog, language: language))",
-        en: "Counts for: \(countsFor(course.id, catalog: catalog, language: language))"
+        fr: "Compte pour : \(countsFor(course, catalog: catalog, language: language))",
+        en: "Counts for: \(countsFor(course, catalog: catalog, language: language))"
       ).text(language),
     ]
     if !course.requires.isEmpty {

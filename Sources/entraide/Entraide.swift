@@ -22,6 +22,7 @@ struct Entraide: AsyncParsableCommand {
       RosterCommand.self,
       RunCommand.self,
       BackupCommand.self,
+      CheckCommand.self,
     ]
   )
 

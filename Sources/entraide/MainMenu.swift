@@ -159,6 +159,7 @@ struct MainMenu {
     if try mappingRegistryErrors({ try registry.inProgressAttempt(helperID: helper.id, courseID: course.id) }) != nil {
       return MenuText.markInProgress
     }
+    if course.audience == .authors { return CourseOutline.authorsTour }
     let missing = try mappingRegistryErrors {
       try registry.missingPrerequisites(helperID: helper.id, course: CourseEntry(course), on: today)
     }

@@ -60,7 +60,10 @@ func mappingRegistryErrors<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()
   } catch let error as RegistryError {
-    throw UserError(error.message, exitCode: error.isInputError ? 2 : 1)
+    switch error {
+    case .attemptOpenElsewhere, .claimLost: throw UserError(error.message, exitCode: CourseRunner.Status.elsewhere)
+    default: throw UserError(error.message, exitCode: error.isInputError ? 2 : 1)
+    }
   }
 }
 

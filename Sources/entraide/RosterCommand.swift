@@ -50,44 +50,49 @@ struct RosterCommand: AsyncParsableCommand {
   var dueWithin: String?
   @Option(help: .local(fr: "table, csv, json, html ou ics.", en: "table, csv, json, html or ics.")) var format: Format =
     .table
-  @Option(
-    name: [.customShort("o"), .customLong("output")],
-    help: .local(
-      fr: "Écrire dans ce fichier (de façon atomique).", en: "Write to FILE (atomically).", valueName: "file"))
-  var output: String?
+  @OptionGroup var out: OutputOptions
+  @OptionGroup var csv: CSVOptions
 
   func run() async throws {
     try await global.reportingErrors {
       let language = global.language
+      if format != .csv, csv.delimiter != .comma || csv.bom {
+        throw UserError(
+          Message(
+            fr: "--delimiter et --bom ne s’appliquent qu’à --format csv.",
+            en: "--delimiter and --bom apply to --format csv only."),
+          exitCode: 2)
+      }
       let wanted = try Self.parseStatuses(statuses)
       let horizon = try dueWithin.map(Self.parseDays)
       let today = try global.today()
       var catalog = try global.usableCatalogue().certifications
       if let certification {
         guard let only = catalog.certification(certification.trimmingCharacters(in: .whitespaces)) else {
-          throw Self.unknownCertification(certification, known: catalog.certifications.map(\.id))
+          throw Self.unknownCertification(
+            certification, known: closestFirst(to: certification, among: catalog.certifications.map(\.id)))
         }
         catalog.certifications = [only]
       }
       let registry = try global.openRegistry()
       let standings = try mappingRegistryErrors { try registry.roster(today: today, certifications: catalog) }
-      let rows = RosterRow.rows(standings).filter { row in
+      let all = RosterRow.rows(standings)
+      try Self.requireKnown(local, option: "--local", among: all.map(\.local))
+      try Self.requireKnown(region, option: "--region", among: all.map(\.region))
+      let rows = all.filter { row in
         Self.matches(row.local, local) && Self.matches(row.region, region)
           && (wanted.isEmpty || wanted.contains(row.status)) && (horizon.map { Self.isDue(row, within: $0) } ?? true)
       }
       let text: String
       switch format {
       case .table: text = RosterTable.render(rows, language: language) + "\n"
-      case .csv: text = RosterCSV.render(rows)
+      case .csv: text = RosterCSV.render(rows, dialect: csv.dialect)
       case .json: text = RosterJSON.render(rows)
       case .html: text = RosterHTML.render(rows, today: today, language: language)
       case .ics: text = RosterICS.render(rows, today: today, language: language)
       }
-      if let output {
-        try writeAtomically(Data(text.utf8), to: output)
+      if try out.write(Data(text.utf8)), let output = out.output {
         printError(Self.written(output, rows: rows.count).text(language))
-      } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
       }
     }
   }
@@ -115,16 +120,54 @@ struct RosterCommand: AsyncParsableCommand {
     for value in values.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
       let word = value.trimmingCharacters(in: .whitespaces)
       guard let status = CertificationStatus(rawValue: word.lowercased()) else {
-        let accepted = CertificationStatus.allCases.map(\.rawValue).joined(separator: ", ")
+        let accepted = closestFirst(to: word, among: CertificationStatus.allCases.map(\.rawValue)).joined(
+          separator: ", ")
         throw UserError(
           Message(
-            fr: "--status « \(word) » n’est pas un statut connu. Valeurs acceptées : \(accepted).",
-            en: "--status “\(word)” is not a known status. Accepted values: \(accepted)."),
+            fr:
+              "--status « \(word) » n’est pas un statut connu. Valeurs acceptées, de la plus proche à la plus lointaine : \(accepted).",
+            en: "--status “\(word)” is not a known status. Accepted values, closest first: \(accepted)."),
           exitCode: 2)
       }
       result.insert(status)
     }
     return result
+  }
+
+  /// The most values a refused `--local` or `--region` lists.
+  static let valuesListed = 10
+
+  /// Refuses a `--local` or `--region` that no active helper has, naming the values that exist, closest first.
+  static func requireKnown(_ filter: String?, option: String, among values: [String]) throws {
+    guard let filter, !values.contains(where: { matches($0, filter) }) else { return }
+    var seen = Set<String>()
+    let existing = values.filter { seen.insert($0.lowercased()).inserted }
+    let sorted = closestFirst(to: filter.trimmingCharacters(in: .whitespaces), among: existing)
+    let shown = sorted.prefix(valuesListed).joined(separator: ", ").strippingControlCharacters()
+    let more = sorted.count - min(sorted.count, valuesListed)
+    let word = filter.strippingControlCharacters()
+    let message: Message
+    switch (option, sorted.isEmpty) {
+    case (_, true):
+      message = Message(
+        fr: "\(option) « \(word) » : le registre ne compte aucun·e entraidant·e actif·ve.",
+        en: "\(option) “\(word)”: the registry has no active helper.")
+    case ("--local", false):
+      message = Message(
+        fr:
+          "Aucun·e entraidant·e actif·ve du syndicat « \(word) ». Syndicats du registre, du plus proche au plus lointain : \(shown)\(more > 0 ? " (et \(more) autres)" : "").",
+        en:
+          "No active helper belongs to the local “\(word)”. Locals in the registry, closest first: \(shown)\(more > 0 ? " (and \(more) more)" : "")."
+      )
+    default:
+      message = Message(
+        fr:
+          "Aucun·e entraidant·e actif·ve dans la région « \(word) ». Régions du registre, de la plus proche à la plus lointaine : \(shown)\(more > 0 ? " (et \(more) autres)" : "").",
+        en:
+          "No active helper in the region “\(word)”. Regions in the registry, closest first: \(shown)\(more > 0 ? " (and \(more) more)" : "")."
+      )
+    }
+    throw UserError(message, exitCode: 2)
   }
 
   /// A whole number of days, 0 or more.
@@ -143,8 +186,9 @@ struct RosterCommand: AsyncParsableCommand {
     let list = known.joined(separator: ", ")
     return UserError(
       Message(
-        fr: "Aucune certification n’a l’identifiant « \(id) ». Certifications connues : \(list).",
-        en: "No certification has the id “\(id)”. Known certifications: \(list)."),
+        fr:
+          "Aucune certification n’a l’identifiant « \(id) ». Certifications connues, de la plus proche à la plus lointaine : \(list).",
+        en: "No certification has the id “\(id)”. Known certifications, closest first: \(list)."),
       exitCode: 2)
   }
 

@@ -16,11 +16,13 @@ struct RunCommand: AsyncParsableCommand {
     discussion: Message(
       fr: """
         Code de sortie : 0 réussi, 1 échoué, 2 mauvais usage ou fichier, 3 en pause (progression enregistrée), \
-        130 Ctrl-C et 143 SIGTERM (progression enregistrée). Voir docs/terminal.md.
+        4 ouvert dans un autre terminal (rien de modifié) ou repris par un autre, 130 Ctrl-C et 143 SIGTERM \
+        (progression enregistrée). Voir docs/terminal.md et docs/RELIABILITY.md.
         """,
       en: """
         Exit status: 0 passed, 1 failed, 2 bad usage or input file, 3 paused with progress saved (q, end of \
-        input), 130 Ctrl-C and 143 SIGTERM with progress saved. See docs/terminal.md.
+        input), 4 open in another terminal (nothing changed) or taken over from this one, 130 Ctrl-C and 143 \
+        SIGTERM with progress saved. See docs/terminal.md and docs/RELIABILITY.md.
         """
     ).help
   )
@@ -57,6 +59,14 @@ struct RunCommand: AsyncParsableCommand {
   )
   var restart = false
 
+  @Flag(
+    name: .long,
+    help: .local(
+      fr: "Continuer ici une tentative ouverte dans un autre terminal, qui n'enregistre alors plus rien.",
+      en: "Continue here an attempt open in another terminal, which then saves nothing more.")
+  )
+  var takeOver = false
+
   @OptionGroup var display: DisplayOptions
 
   func run() async throws {
@@ -67,7 +77,7 @@ struct RunCommand: AsyncParsableCommand {
       let runner = CourseRunner(
         console: global.console(plain: display.plain), reader: standardInputReader(), registry: registry,
         certifications: catalogue.certifications, today: try global.today(),
-        echoInput: isatty(STDIN_FILENO) != 1)
+        echoInput: isatty(STDIN_FILENO) != 1, takeOver: takeOver)
       return try runner.run(course: loaded, helperID: helper, seed: seed, restart: restart)
     }
     if status != 0 { throw ExitCode(status) }

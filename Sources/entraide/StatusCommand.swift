@@ -29,19 +29,30 @@ struct StatusCommand: AsyncParsableCommand {
   func run() async throws {
     try await global.reportingErrors {
       let today = try global.today()
-      let courses = try global.usableCatalogue().courseIndex
+      let catalogue = try global.usableCatalogue()
+      let courses = catalogue.courseIndex
       var catalog = courses.certifications
       if let certification {
         let only = try mappingRegistryErrors { try courses.certification(certification) }
         catalog.certifications = [only]
       }
       let registry = try global.openRegistry()
-      let status = try mappingRegistryErrors {
-        try registry.status(helperID: helper, today: today, certifications: catalog)
+      let (status, attempts, cycles) = try mappingRegistryErrors {
+        let status = try registry.status(helperID: helper, today: today, certifications: catalog)
+        return (
+          status, try registry.attempts(helperID: status.helper.id), try registry.cycles(helperID: status.helper.id)
+        )
       }
+      let shownCycles = cycles.filter { cycle in catalog.certifications.contains { $0.id == cycle.certificationID } }
+      let history = HistoryReport(attempts: attempts, cycles: shownCycles, courses: courses)
       switch format {
-      case .table: print(renderTable(status, courses: courses))
-      case .json: print(try renderJSON(status))
+      case .table:
+        let practice = try CourseHistories.practiceReport(helperID: helper, registry: registry, catalogue: catalogue)
+          .lines(global.language)
+        print(
+          renderTable(status, courses: courses) + "\n\n" + history.render(language: global.language)
+            + (practice.isEmpty ? "" : "\n\n" + practice.joined(separator: "\n")))
+      case .json: print(try renderJSON(status, history: history))
       }
     }
   }
@@ -92,7 +103,7 @@ struct StatusCommand: AsyncParsableCommand {
     return lines.joined(separator: "\n")
   }
 
-  func renderJSON(_ status: HelperStatus) throws -> String {
+  func renderJSON(_ status: HelperStatus, history: HistoryReport) throws -> String {
     let helper = status.helper
     let document = StatusDocument(
       helper: .init(
@@ -111,7 +122,7 @@ struct StatusCommand: AsyncParsableCommand {
       },
       coursesPassed: status.passedCourses.map {
         .init(course: $0.courseID, passedOn: $0.passedOn.description, how: $0.state.rawValue)
-      })
+      }, history: history)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return RosterJSON.inert(String(decoding: try encoder.encode(document), as: UTF8.self))
@@ -184,9 +195,10 @@ struct StatusDocument: Encodable {
   var today: String
   var certifications: [Standing]
   var coursesPassed: [Passed]
+  var history: HistoryReport
 
   enum CodingKeys: String, CodingKey {
-    case helper, today, certifications
+    case helper, today, certifications, history
     case coursesPassed = "courses_passed"
   }
 }

@@ -30,8 +30,8 @@ enum FormatTour {
         choices: [
           Choice(
             say: bi(
-              "Tu as l'air épuisé ces temps-ci. Veux-tu m'en parler ?",
-              "You've looked worn out lately. Do you want to talk about it?"),
+              "Tu as l'air épuisé ces temps-ci. Qu'est-ce qui se passe pour toi ?",
+              "You've looked worn out lately. What's going on for you?"),
             feedback: bi(
               "Une question ouverte laisse Luc libre de répondre.", "An open question leaves Luc free to answer."),
             scores: [ScoreEffect(skill: "ecoute", points: 2)],
@@ -97,20 +97,25 @@ enum FormatTour {
       Question(
         id: "q-ligne",
         prompt: bi(
-          "Quel numéro joint la ligne québécoise de prévention du suicide ?",
-          "Which number reaches Québec's suicide prevention line?"),
-        explain: bi("1 866 APPELLE répond 24 h sur 24.", "1 866 APPELLE answers 24/7."),
+          "Un collègue te confie qu'il pense au suicide ; il n'est pas en danger immédiat. Quelle ligne lui proposes-tu d'appeler avec lui ?",
+          "A co-worker tells you he is thinking about suicide; he is not in immediate danger. Which line do you offer to call with him?"
+        ),
+        explain: bi(
+          "1 866 APPELLE répond 24 heures sur 24 ; en cas de danger imminent, c'est le 911.",
+          "1 866 APPELLE answers 24/7; in imminent danger, call 911."),
         kind: .single([
-          AnswerOption(text: bi("1 866 APPELLE (277-3553)", "1 866 APPELLE (277-3553)"), correct: true),
+          AnswerOption(text: bi("1 866 APPELLE (1 866 277-3553)", "1 866 APPELLE (1 866 277-3553)"), correct: true),
           AnswerOption(
-            text: bi("811, option 1", "811, option 1"),
+            text: bi("211", "211"),
             feedback: bi(
-              "L'option 1 est Info-Santé ; Info-Social est l'option 2.",
-              "Option 1 is Info-Santé; Info-Social is option 2.")),
+              "Le 211 oriente vers les ressources communautaires ; ses heures varient selon la région.",
+              "211 points to community resources; its hours vary by region.")),
         ])),
       Question(
         id: "q-role",
-        prompt: bi("Que fait l'entraidant·e ? (plusieurs réponses)", "What does a peer helper do? (several answers)"),
+        prompt: bi(
+          "Que fait une entraidante ou un entraidant ? (plusieurs réponses)",
+          "What does a peer helper do? (several answers)"),
         kind: .multiple([
           AnswerOption(text: bi("Écouter", "Listen"), correct: true),
           AnswerOption(text: bi("Référer", "Refer"), correct: true),
@@ -126,11 +131,11 @@ enum FormatTour {
           "Studies show no increase in suicidal thoughts."),
         kind: .truefalse(answer: false)),
       Question(
-        id: "q-etapes", prompt: bi("Placez les étapes dans l'ordre.", "Put the steps in order."),
+        id: "q-etapes", prompt: bi("Place les étapes dans l'ordre.", "Put the steps in order."),
         kind: .order([bi("Accueillir", "Welcome"), bi("Écouter", "Listen"), bi("Référer", "Refer")])),
       Question(
         id: "q-ressources",
-        prompt: bi("Associez chaque situation à une ressource.", "Match each situation with a resource."),
+        prompt: bi("Associe chaque situation à une ressource.", "Match each situation with a resource."),
         kind: .match([
           MatchPair(left: bi("Danger immédiat", "Immediate danger"), right: bi("911", "911")),
           MatchPair(
@@ -144,15 +149,17 @@ enum FormatTour {
           "Which three-digit number reaches Canada's suicide crisis helpline?"),
         explain: bi(
           "Le 9-8-8 répond par appel ou texto depuis le 30 novembre 2023.",
-          "9-8-8 answers calls and texts since 30 November 2023."),
+          "9-8-8 has answered calls and texts since 30 November 2023."),
         kind: .short(accept: ["988", "9-8-8"])),
     ])
 
   static let course = Course(
-    id: "format-tour", version: "1.0", languages: ["fr", "en"], duration: "PT15M",
+    id: "format-tour", version: "1.0", languages: ["fr", "en"], duration: "PT15M", audience: .authors,
     title: bi("Visite du format", "Format tour"),
     summary: bi(
-      "Un petit cours qui montre chaque élément du format.", "A small course that shows every element of the format."),
+      "La visite du format, pour les autrices et auteurs de cours : un petit cours qui montre chaque élément du format. Ce n'est pas une formation et il ne compte pour aucune certification. Comme chaque cours d'Entraide, il appuie la formation de ton syndicat ; il ne la remplace pas.",
+      "The format tour, for course authors: a small course that shows every element of the format. It is not a training course and counts for no certification. Like every Entraide course, it supports your union's own training; it does not replace it."
+    ),
     sources: ["https://www.csn.qc.ca/reseau-entraide/"],
     activities: [
       .lesson(
@@ -163,7 +170,7 @@ enum FormatTour {
               LanguageBlock(
                 language: "fr",
                 block: .paragraph([
-                  .text("L'entraidant·e "), .emphasis([.text("accueille")]), .text(", "),
+                  .text("L'entraidante ou l'entraidant "), .emphasis([.text("accueille")]), .text(", "),
                   .strong([.text("écoute")]), .text(", accompagne et réfère."),
                 ]), location: .unknown),
               LanguageBlock(
@@ -180,6 +187,29 @@ enum FormatTour {
           ])),
       .roleplay(roleplay),
       .quiz(quiz),
+      .pool(
+        Pool(
+          id: "rappels",
+          activities: [
+            .lesson(
+              Lesson(
+                id: "rappel-ressources", title: bi("Rappel : les ressources", "Reminder: resources"),
+                pages: [
+                  Page(blocks: [
+                    paragraph("fr", "Le PAE offre un soutien confidentiel."),
+                    paragraph("en", "The EAP offers confidential support."),
+                  ])
+                ])),
+            .lesson(
+              Lesson(
+                id: "rappel-limites", title: bi("Rappel : nos limites", "Reminder: our limits"),
+                pages: [
+                  Page(blocks: [
+                    paragraph("fr", "On accompagne et on réfère ; on ne pose pas de diagnostic."),
+                    paragraph("en", "We accompany and refer; we do not diagnose."),
+                  ])
+                ])),
+          ])),
     ],
     digest: "tour-digest-1")
 }

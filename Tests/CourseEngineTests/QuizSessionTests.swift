@@ -65,15 +65,18 @@ let orderedTourQuiz = Quiz(
   @Test func everyKindThroughTheSessionWithFeedback() throws {
     var session = CourseSession.start(course: quizCourse(orderedTourQuiz), seed: 3, language: .fr)
     // single: wrong option with feedback and explanation.
-    #expect(session.current.question?.presentation == .single(options: ["1 866 APPELLE (277-3553)", "811, option 1"]))
+    #expect(session.current.question?.presentation == .single(options: ["1 866 APPELLE (1 866 277-3553)", "211"]))
     #expect(session.expectation == .single(count: 2))
     try session.answer(.single(2))
     var record = try #require(session.current.questionFeedback?.record)
     #expect(record.verdict == .wrong)
-    #expect(record.optionFeedback == ["L'option 1 est Info-Santé ; Info-Social est l'option 2."])
-    #expect(record.rightAnswer == "1 866 APPELLE (277-3553)")
-    #expect(record.answerGiven == "811, option 1")
-    #expect(record.explanation == "1 866 APPELLE répond 24 h sur 24.")
+    #expect(
+      record.optionFeedback == [
+        "Le 211 oriente vers les ressources communautaires ; ses heures varient selon la région."
+      ])
+    #expect(record.rightAnswer == "1 866 APPELLE (1 866 277-3553)")
+    #expect(record.answerGiven == "211")
+    #expect(record.explanation == "1 866 APPELLE répond 24 heures sur 24 ; en cas de danger imminent, c'est le 911.")
     try session.answer(.continue)
     // multiple: one right, one wrong → 0; partial shown with 1 right only.
     try session.answer(.multiple([1]))

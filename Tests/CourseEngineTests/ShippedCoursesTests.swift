@@ -117,6 +117,55 @@ import Testing
     }
   }
 
+  /// Issue 11: each refresher draws one role-play from a pool of at least three (each of eight scenes or more,
+  /// with two passing and two failing ends, every passing end reachable) and a quiz that draws at least eight
+  /// questions from at least three times as many.
+  @Test(arguments: ["ressourcement-annuel", "prevention-suicide-rappel"])
+  func refreshersDrawARoleplayFromAPoolAndEightQuestionsOfMany(_ id: String) throws {
+    let course = try Self.load(id: id)
+    let pools = course.activities.compactMap { activity -> Pool? in
+      if case .pool(let pool) = activity { return pool }
+      return nil
+    }
+    #expect(pools.count == 1)
+    let pool = try #require(pools.first)
+    #expect(pool.draw == 1)
+    let roleplays = pool.activities.compactMap { activity -> Roleplay? in
+      if case .roleplay(let roleplay) = activity { return roleplay }
+      return nil
+    }
+    #expect(roleplays.count >= 3)
+    #expect(roleplays.count == pool.activities.count)
+    let check = Explorer().check(course, quizSeeds: 1)
+    for roleplay in roleplays {
+      #expect(roleplay.scenes.count >= 8, "\(roleplay.id): \(roleplay.scenes.count) scenes")
+      let passEndings = Set(roleplay.endings.filter { $0.result == .pass }.map(\.id))
+      #expect(passEndings.count >= 2, "\(roleplay.id): passing endings")
+      #expect(roleplay.endings.filter { $0.result == .fail }.count >= 2, "\(roleplay.id): failing endings")
+      let exploration = try #require(check.roleplays.first { $0.roleplayID == roleplay.id })
+      #expect(passEndings.isSubset(of: Set(exploration.endingsReached)), "\(roleplay.id)")
+    }
+    let quiz = try #require(Self.quizzes(course).first)
+    let draw = try #require(quiz.draw)
+    #expect(draw >= 8)
+    #expect(quiz.questions.count >= 3 * draw, "\(quiz.id): \(quiz.questions.count) questions for a draw of \(draw)")
+    #expect(Set(quiz.questions.map { Self.kindName($0.kind) }).count == 6)
+  }
+
+  /// The suicide refresher's pool practises imminent danger (911, staying with the person) and the helper's own
+  /// values about suicide (AQPS), each in a role-play of its own.
+  @Test func theSuicideRefresherPractisesImminentDangerAndTheHelpersOwnValues() throws {
+    let course = try Self.load(id: "prevention-suicide-rappel")
+    let roleplays = Self.roleplays(course)
+    let imminent = try #require(roleplays.first { $0.id == "camionnette" })
+    // 911 is offered in most of its scenes, and passing needs points in calling 911 and staying.
+    let callingScenes = imminent.scenes.filter { $0.choices.contains(where: Self.callsEmergency) }
+    #expect(callingScenes.count >= 6)
+    #expect(imminent.skills.contains { $0.id == "agir" && $0.min == 4 })
+    let values = try #require(roleplays.first { $0.id == "valeurs" })
+    #expect(values.skills.contains { $0.id == "conscience" && ($0.min ?? 0) >= 2 })
+  }
+
   static func kindName(_ kind: Question.Kind) -> String {
     switch kind {
     case .single: "single"

@@ -65,9 +65,10 @@ func halfAnswer(_ session: CourseSession) throws -> Answer {
     #expect(result.digest == "tour-digest-1")
     #expect(result.seed == 2024)
     #expect(!result.passed)
-    #expect(result.activities.map(\.activityID) == ["intro", "pause-cafe", "verification"])
-    #expect(result.activities.map(\.passed) == [nil, false, false])
-    #expect(result.activities.map(\.runs) == [1, 2, 2])
+    // Seed 2024 draws the first lesson of the tour's pool.
+    #expect(result.activities.map(\.activityID) == ["intro", "pause-cafe", "verification", "rappel-ressources"])
+    #expect(result.activities.map(\.passed) == [nil, false, false, nil])
+    #expect(result.activities.map(\.runs) == [1, 2, 2, 1])
     let run = try #require(result.activities[1].roleplay)
     #expect(
       run.path.map(\.say) == [

@@ -20,6 +20,20 @@ func impossibleDatesAreRefused(text: String) {
   #expect(CalendarDate(iso: text) == nil)
 }
 
+@Test(arguments: [
+  "２０２６-01-01", "2026-0١-01", "2026/01/01", "2026-01-0 ", " 026-01-01", "+026-01-01", "2026-01-1\u{301}",
+  "2026--01-01", "0000-01-01",
+])
+func onlyTenASCIIDigitsAndDashesAreADate(text: String) {
+  #expect(CalendarDate(iso: text) == nil)
+}
+
+@Test func anISODateReadsItsThreeNumbers() {
+  #expect(CalendarDate(iso: "2028-02-29") == CalendarDate(year: 2028, month: 2, day: 29))
+  #expect(CalendarDate(iso: "0001-01-01") == CalendarDate(year: 1, month: 1, day: 1))
+  #expect(CalendarDate(iso: "9999-12-31") == CalendarDate(year: 9999, month: 12, day: 31))
+}
+
 @Test func dayNumbersRoundTripAcrossCenturies() throws {
   var date = try #require(CalendarDate(iso: "1899-12-25"))
   for _ in 0..<80_000 {

@@ -12,6 +12,18 @@ import Testing
   #expect("a\nb\tc\r".strippingControlCharacters(keepNewlines: true) == "a\nb\tc")
 }
 
+@Test func textWithoutControlCharactersComesBackAsItIs() {
+  let plain = "Entraidant·e « Zoë » à l’écoute\u{A0}: 811, option 2 — 😀 \u{2027}\u{202F}"
+  #expect(plain.strippingControlCharacters() == plain)
+  #expect(plain.strippingControlCharacters(keepNewlines: true) == plain)
+}
+
+@Test func eachControlCharacterClassIsRemoved() {
+  #expect("a\u{7F}b\u{80}c\u{85}d\u{9F}e".strippingControlCharacters() == "abcde")
+  #expect("ligne\u{2028}suite\u{2029}fin".strippingControlCharacters() == "lignesuitefin")
+  #expect("\u{0}début\u{1F}".strippingControlCharacters() == "début")
+}
+
 @Test func bidirectionalControlsAreRemoved() {
   let trojan = "Marie\u{202E}gnirts\u{202C} \u{2066}x\u{2069}\u{200E}\u{200F}\u{061C}"
   #expect(trojan.strippingControlCharacters() == "Mariegnirts x")

@@ -194,6 +194,16 @@ func unreadableFileIsAFinding() throws {
       + "P6M ou P90D")
 }
 
+@Test func anUnknownAudienceNamesTheTwoAllowed() throws {
+  let audience = try onlyFinding("schema-bad-audience.xml")
+  #expect(audience.code == "schema")
+  #expect(audience.location == SourceLocation(line: 2, column: 1))
+  #expect(audience.message.en == "attribute audience of <course> is 'everyone'; use one of: helpers, authors")
+  #expect(
+    audience.message.fr
+      == "l'attribut audience de <course> vaut « everyone » ; utilisez l'une des valeurs : helpers, authors")
+}
+
 @Test func missingSchemaIsAFinding() {
   let loader = CourseLoader(schemaDirectory: URL(fileURLWithPath: "/nonexistent/schema"))
   let result = loader.load(at: Paths.fixture("valid-minimal.xml"))

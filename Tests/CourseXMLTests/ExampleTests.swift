@@ -10,7 +10,9 @@ import Testing
   let tour = try #require(course)
   #expect(tour.id == "format-tour")
   #expect(tour.languages == ["fr", "en"])
-  #expect(tour.activities.map(\.id) == ["intro", "pause-cafe", "verification"])
+  #expect(tour.activities.map(\.id) == ["intro", "pause-cafe", "verification", "rappels"])
+  #expect(
+    tour.allActivities.map(\.id) == ["intro", "pause-cafe", "verification", "rappel-ressources", "rappel-limites"])
   #expect(tour.location == SourceLocation(line: 7, column: 1))
 }
 

@@ -16,9 +16,19 @@ private func tour() throws -> Course {
   #expect(course.version == "1.0")
   #expect(course.duration == "PT15M")
   #expect(course.title.values == ["fr": "Visite du format", "en": "Format tour"])
-  #expect(course.summary.text("en") == "A small course that shows every element of the format.")
+  #expect(
+    course.summary.text("en")
+      == "The format tour, for course authors: a small course that shows every element of the format. It is not a training course and counts for no certification. Like every Entraide course, it supports your union's own training; it does not replace it."
+  )
   #expect(course.sources == ["https://www.csn.qc.ca/reseau-entraide/"])
   #expect(course.requires == [])
+  #expect(course.audience == .authors)
+}
+
+@Test func aCourseIsForHelpersUnlessItSaysOtherwise() throws {
+  let (course, findings) = makeLoader().loadCourse(at: Paths.courses.appendingPathComponent("referer.xml"))
+  #expect(findings.filter { $0.severity == .error } == [])
+  #expect(try #require(course).audience == .helpers)
 }
 
 @Test func digestIsTheSHA256OfTheFileBytes() throws {
@@ -73,7 +83,7 @@ private func tour() throws -> Course {
   #expect(accueil.lines[1].text == "I'm fine… just tired.")
   let open = accueil.choices[0]
   #expect(open.location == SourceLocation(line: 49, column: 7))
-  #expect(open.say.text("fr") == "Tu as l'air épuisé ces temps-ci. Veux-tu m'en parler ?")
+  #expect(open.say.text("fr") == "Tu as l'air épuisé ces temps-ci. Qu'est-ce qui se passe pour toi ?")
   #expect(open.scores == [ScoreEffect(skill: "ecoute", points: 2, location: SourceLocation(line: 54, column: 9))])
   #expect(
     open.sets == [SetEffect(variable: "confiance", operation: .add(1), location: SourceLocation(line: 55, column: 9))])
@@ -106,8 +116,10 @@ private func tour() throws -> Course {
     return
   }
   #expect(options.map(\.correct) == [true, false])
-  #expect(options[1].feedback.text("en") == "Option 1 is Info-Santé; Info-Social is option 2.")
-  #expect(quiz.questions[0].explain.text("fr") == "1 866 APPELLE répond 24 h sur 24.")
+  #expect(options[1].feedback.text("en") == "211 points to community resources; its hours vary by region.")
+  #expect(
+    quiz.questions[0].explain.text("fr")
+      == "1 866 APPELLE répond 24 heures sur 24 ; en cas de danger imminent, c'est le 911.")
   #expect(quiz.questions[2].kind == .truefalse(answer: false))
   guard case .order(let items) = quiz.questions[3].kind, case .match(let pairs) = quiz.questions[4].kind else {
     Issue.record("expected order then match")

@@ -95,3 +95,21 @@ private func writeSheet(_ text: String, in sandbox: RegistrySandbox, name: Strin
   #expect(result.status == 2)
   #expect(result.stderr.hasPrefix("Erreur : Indiquez HELPER COURSE --date AAAA-MM-JJ, ou --from FICHIER.csv.\n"))
 }
+
+@Test func aSheetWithABidiControlInANoteRecordsNothingAndNamesTheLine() throws {
+  let (sandbox, courses, _) = try trainingDay()
+  let path = try writeSheet(
+    "helper_id,course,date,note\nmtremblay,ecoute-active,2026-11-20,Salle B\njcote,ecoute-active,2026-11-20,Salle\u{202E}A\n",
+    in: sandbox)
+  let result = try sandbox.run(["record", "--from", path] + courses)
+  #expect(result.status == 2)
+  #expect(result.stdout == "")
+  #expect(
+    result.stderr == """
+      entraide: error: Line 3: The note holds an invisible control or text-direction character (U+202E); remove it.
+      Nothing was recorded.
+
+      """)
+  let status = try sandbox.run(["status", "mtremblay", "--format", "json"] + courses)
+  #expect(status.stdout.contains("\"courses_passed\" : [\n\n  ]"))
+}

@@ -14,13 +14,25 @@ import Testing
     #expect(result.stderr == "")
   }
 
+  @Test func listMarksTheTourAsTheAuthorsTourInBothLanguages() throws {
+    let french = try Entraide.run(["courses", "--courses", Entraide.coursesDirectory.path, "--lang", "fr"])
+    let tourFR = try #require(french.stdout.split(separator: "\n").first { $0.hasPrefix("format-tour ") })
+    #expect(tourFR.hasSuffix("visite du format pour les autrices et auteurs de cours (pas une formation)"))
+    let english = try Entraide.run(["courses", "--courses", Entraide.coursesDirectory.path, "--lang", "en"])
+    let tourEN = try #require(english.stdout.split(separator: "\n").first { $0.hasPrefix("format-tour ") })
+    #expect(tourEN.hasSuffix("format tour for course authors (not a training course)"))
+    // A training course keeps what it counts for.
+    let referral = try #require(english.stdout.split(separator: "\n").first { $0.hasPrefix("referer ") })
+    #expect(referral.hasSuffix("(initial training)"))
+  }
+
   @Test func showOutlinesTheTourInEnglish() throws {
     let result = try Entraide.run(["courses", "show", "format-tour", "--courses", Entraide.coursesDirectory.path])
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("Format tour (format-tour, version 1.0)\n"))
     #expect(result.stdout.contains("  2. The coffee break (role-play, 3 scenes; 3 points to pass)\n"))
     #expect(result.stdout.contains("  3. Check (quiz, 5 questions; 75% to pass)\n"))
-    #expect(result.stdout.contains("Counts for: —\n"))
+    #expect(result.stdout.contains("Counts for: format tour for course authors (not a training course)\n"))
   }
 
   @Test func anUnknownCourseNamesTheAvailableOnes() throws {

@@ -53,6 +53,17 @@ func recordSandbox() throws -> (RegistrySandbox, [String]) {
       2026-11-01  ecoute-active  Cours ecoute-active  en personne
       2026-11-21  referer        Cours referer        en personne
 
+      Aucune tentative dans Entraide.
+
+      Cours suivis en personne :
+      Date        Cours          Titre                Note
+      2026-11-01  ecoute-active  Cours ecoute-active  —
+      2026-11-21  referer        Cours referer        Sherbrooke
+
+      Cycles de certification :
+      Certification  Type      Certifié·e le  Valide jusqu’au  Fenêtre dès  Par le cours
+      Entraidant·e   initiale  2026-11-21     2027-11-20       2027-08-23   referer
+
       """)
 
   result = try sandbox.run(["status", "mtremblay", "--certification", "entraidant"] + courses, today: "2027-09-01")
@@ -74,6 +85,15 @@ func recordSandbox() throws -> (RegistrySandbox, [String]) {
   #expect(passed.map { $0["course"] as? String } == ["ecoute-active", "referer"])
   #expect(passed.map { $0["how"] as? String } == ["recorded", "recorded"])
   #expect(json["today"] as? String == "2026-11-22")
+  let history = try #require(json["history"] as? [String: Any])
+  #expect((history["attempts"] as? [Any])?.isEmpty == true)
+  let inPerson = try #require(history["in_person"] as? [[String: Any]])
+  #expect(inPerson.map { $0["course"] as? String } == ["ecoute-active", "referer"])
+  #expect(inPerson.map { $0["note"] as? String } == [nil, "Sherbrooke"])
+  let cycles = try #require(history["cycles"] as? [[String: Any]])
+  #expect(cycles.map { $0["certification"] as? String } == ["entraidant"])
+  #expect(cycles.map { $0["valid_through"] as? String } == ["2027-11-20"])
+  #expect(cycles.map { $0["source_course"] as? String } == ["referer"])
 
   result = try sandbox.run(["helpers", "show", "mtremblay"])
   #expect(result.stdout.contains("recorded (in person)  2026-11-21"))

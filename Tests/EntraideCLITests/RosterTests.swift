@@ -138,11 +138,21 @@ private let csvHeader = "helper_id,name,local,region,certification,status,certif
     ids(
       try roster(["--format", "csv", "--region", "laval", "--local", "FTQ 1", "--certification", "entraidant"]).stdout)
       == ["eexpiree", "lperime"])
+  // A value no active helper has is refused (not an empty roster), the closest existing value first.
   let unaccented = try roster(["--region", "Monteregie"])
-  #expect(unaccented.status == 0)
-  #expect(unaccented.stdout == "No peer helper matches these criteria.\n")
-  #expect(try roster(["--format", "csv", "--local", "CSN"]).stdout == csvHeader)
-  #expect(try roster(["--format", "json", "--local", "CSN"]).stdout == "[]\n")
+  #expect(unaccented.status == 2)
+  #expect(unaccented.stdout == "")
+  #expect(
+    unaccented.stderr
+      == "entraide: error: No active helper in the region “Monteregie”. Regions in the registry, closest first: Montérégie, Estrie, Laval.\n"
+  )
+  let partial = try roster(["--format", "json", "--local", "CSN"])
+  #expect(partial.status == 2)
+  #expect(partial.stdout == "")
+  #expect(
+    partial.stderr
+      == "entraide: error: No active helper belongs to the local “CSN”. Locals in the registry, closest first: CSN 123, FTQ 1.\n"
+  )
 }
 
 @Test func statusFiltersRepeatOrSeparateWithCommas() throws {
@@ -198,8 +208,15 @@ private let csvHeader = "helper_id,name,local,region,certification,status,certif
   let (sandbox, _) = try RosterFixture.get()
   let folder = try Entraide.temporaryDirectory("entraide-roster-out")
   let path = folder.appendingPathComponent("roster.csv").path
-  try Data(String(repeating: "old content\n", count: 1000).utf8).write(to: URL(fileURLWithPath: path))
-  let result = try roster(["--format", "csv", "--certification", "entraidant", "--status", "due", "-o", path])
+  let old = Data(String(repeating: "old content\n", count: 1000).utf8)
+  try old.write(to: URL(fileURLWithPath: path))
+  let refused = try roster(["--format", "csv", "-o", path])
+  #expect(refused.status == 1)
+  #expect(refused.stdout == "")
+  #expect(refused.stderr == "entraide: error: The file “\(path)” already exists; add --force to replace it.\n")
+  #expect(sandbox.contents(path) == old)
+  let result = try roster(
+    ["--format", "csv", "--certification", "entraidant", "--status", "due", "-o", path, "--force"])
   #expect(result.status == 0, "\(result.stderr)")
   #expect(result.stdout == "")
   #expect(result.stderr == "Roster written to “\(path)” (1 row).\n")
@@ -208,10 +225,10 @@ private let csvHeader = "helper_id,name,local,region,certification,status,certif
       == Data(
         (csvHeader + "ddue,Dany Due,CSN 123,Estrie,entraidant,due,2025-12-01,2026-11-30,8\r\n").utf8))
   #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["roster.csv"])
-  let french = try roster(["--format", "json", "-o", path], language: "fr_CA.UTF-8")
+  let french = try roster(["--format", "json", "-o", path, "--force"], language: "fr_CA.UTF-8")
   #expect(french.stderr == "Registre écrit dans « \(path) » (12 lignes).\n")
   #expect(sandbox.contents(path) == Data(try roster(["--format", "json"]).stdout.utf8))
-  let none = try roster(["--local", "nobody", "--output", path])
+  let none = try roster(["--local", "CSN 123", "--status", "expired", "--output", path, "--force"])
   #expect(none.stderr == "Roster written to “\(path)” (no rows).\n")
   #expect(sandbox.contents(path) == Data("No peer helper matches these criteria.\n".utf8))
 }
@@ -222,17 +239,18 @@ private let csvHeader = "helper_id,name,local,region,certification,status,certif
   #expect(certification.stdout == "")
   #expect(
     certification.stderr
-      == "entraide: error: No certification has the id “entraidnat”. Known certifications: entraidant, sentinelle.\n")
+      == "entraide: error: No certification has the id “entraidnat”. Known certifications, closest first: entraidant, sentinelle.\n"
+  )
   let french = try roster(["--certification", "x"], language: "fr_CA.UTF-8")
   #expect(
     french.stderr
-      == "entraide : erreur : Aucune certification n’a l’identifiant « x ». Certifications connues : entraidant, sentinelle.\n"
+      == "entraide : erreur : Aucune certification n’a l’identifiant « x ». Certifications connues, de la plus proche à la plus lointaine : entraidant, sentinelle.\n"
   )
   let status = try roster(["--status", "due,renewed"])
   #expect(status.status == 2)
   #expect(
     status.stderr
-      == "entraide: error: --status “renewed” is not a known status. Accepted values: never, in-training, certified, due, expired, lapsed.\n"
+      == "entraide: error: --status “renewed” is not a known status. Accepted values, closest first: never, expired, lapsed, certified, due, in-training.\n"
   )
   let empty = try roster(["--status", "due,"])
   #expect(empty.status == 2)
@@ -242,6 +260,24 @@ private let csvHeader = "helper_id,name,local,region,certification,status,certif
     #expect(result.status == 2)
     #expect(result.stderr == "entraide: error: --due-within “\(days)”: expected a whole number of days, 0 or more.\n")
   }
+  let region = try roster(["--region", "Lavl"])
+  #expect(region.status == 2)
+  #expect(region.stdout == "")
+  #expect(
+    region.stderr
+      == "entraide: error: No active helper in the region “Lavl”. Regions in the registry, closest first: Laval, Estrie, Montérégie.\n"
+  )
+  let local = try roster(["--local", "csn 12", "--format", "csv"], language: "fr_CA.UTF-8")
+  #expect(local.status == 2)
+  #expect(local.stdout == "")
+  #expect(
+    local.stderr
+      == "entraide : erreur : Aucun·e entraidant·e actif·ve du syndicat « csn 12 ». Syndicats du registre, du plus proche au plus lointain : CSN 123, FTQ 1.\n"
+  )
+  // Known values match ignoring case; a known local with no row in a known region is an empty roster, not an error.
+  let known = try roster(["--local", "csn 123", "--region", "laval"])
+  #expect(known.status == 0)
+  #expect(known.stdout == "No peer helper matches these criteria.\n")
   let format = try roster(["--format", "pdf"])
   #expect(format.status == 2)
 }
@@ -257,4 +293,27 @@ private let csvHeader = "helper_id,name,local,region,certification,status,certif
   #expect(french.status == 1)
   #expect(french.stderr == "entraide : erreur : Impossible d’écrire « \(folder.path) » : c’est un dossier.\n")
   #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+}
+
+@Test func theRosterCSVForAFrenchSpreadsheet() throws {
+  let result = try roster(["--format", "csv", "--status", "due", "--delimiter", ";", "--bom"])
+  #expect(result.status == 0, "\(result.stderr)")
+  #expect(
+    result.stdout
+      == "\u{FEFF}helper_id;name;local;region;certification;status;certified_on;valid_through;days_left\r\n"
+      + "ddue;Dany Due;CSN 123;Estrie;entraidant;due;2025-12-01;2026-11-30;8\r\n")
+  let bad = try roster(["--format", "csv", "--delimiter", "|"])
+  #expect(bad.status == 2)
+  let notCSV = try roster(["--format", "json", "--bom"])
+  #expect(notCSV.status == 2)
+  #expect(notCSV.stderr == "entraide: error: --delimiter and --bom apply to --format csv only.\n")
+}
+
+@Test func anOutputInAMissingFolderIsRefused() throws {
+  let folder = try Entraide.temporaryDirectory("entraide-roster-missing")
+  let path = folder.appendingPathComponent("missing/roster.html").path
+  let result = try roster(["--format", "html", "-o", path, "--force"])
+  #expect(result.status == 1)
+  #expect(result.stderr == "entraide: error: Cannot write “\(path)”: the folder does not exist.\n")
+  #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("missing").path))
 }

@@ -83,7 +83,7 @@ func aRegistryFromANewerProgramIsRefusedAndLeftUntouched(_ how: String) throws {
   let queue = try DatabaseQueue(path: path)
   try queue.writeWithoutTransaction { db in
     if how == "migration" {
-      try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2-from-the-future')")
+      try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")
     } else {
       try db.execute(sql: "PRAGMA user_version = \(Registry.schemaVersion + 1)")
     }

@@ -1,5 +1,6 @@
 import CourseModel
 import Reports
+import SwiftCSV
 import Testing
 
 @Test func csvHasTheHeaderQuotesAndNeutralizesFormulas() {
@@ -25,4 +26,49 @@ import Testing
   #expect(
     RosterCSV.render([row]).split(separator: "\r\n").last
       == "mtremblay,\"'=SUM(A1,A2)\",CSN 123,Bas- Saint-Laurent,entraidant,certified,2026-11-01,2027-10-31,343")
+}
+
+@Test func csvForAFrenchSpreadsheetHasSemicolonsAndAByteOrderMark() {
+  #expect(
+    RosterCSV.render([Sample.jean, Sample.marie], dialect: CSVDialect(delimiter: ";", byteOrderMark: true))
+      == "\u{FEFF}helper_id;name;local;region;certification;status;certified_on;valid_through;days_left\r\n"
+      + "mtremblay;Marie Tremblay;CSN 123;Estrie;entraidant;certified;2026-11-01;2027-10-31;343\r\n"
+      + "jcote;\"Jean \"\"Ti-Jean\"\" Côté, fils\";'=1+1;Laval;entraidant;expired;2025-01-10;2026-01-09;-317\r\n")
+}
+
+@Test func csvReadBackByACSVLibraryGivesTheSameRowsWithEitherDelimiter() throws {
+  var tricky = Sample.marie
+  tricky.name = "Lee; Ann, \"Annie\"\nSecond line"
+  let rows = Sample.all + [tricky]
+  let expected =
+    [RosterCSV.columns]
+    + Roster.sorted(rows).map { row in
+      [
+        CSVDialect.neutralized(row.helperID), CSVDialect.neutralized(row.name), CSVDialect.neutralized(row.local),
+        CSVDialect.neutralized(row.region), row.certification, row.status.rawValue,
+        row.certifiedOn?.description ?? "", row.validThrough?.description ?? "", row.daysLeft.map(String.init) ?? "",
+      ]
+    }
+  for dialect in [CSVDialect.rfc4180, CSVDialect(delimiter: ";", byteOrderMark: true)] {
+    var text = RosterCSV.render(rows, dialect: dialect)
+    if dialect.byteOrderMark {
+      #expect(text.hasPrefix("\u{FEFF}"))
+      text.removeFirst()
+    }
+    let csv = try EnumeratedCSV(string: text, delimiter: .character(dialect.delimiter), loadColumns: false)
+    var read: [[String]] = []
+    try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { read.append($0) }
+    #expect(read == expected, "\(dialect)")
+  }
+}
+
+@Test func csvMakesHostileNamesInert() {
+  var row = Sample.marie
+  row.name = "=HYPERLINK(\"http://x\")"
+  row.local = "<script>alert(1)</script>"
+  row.region = "\u{1B}]0;pwned\u{7}Estrie\u{1B}[2J"
+  #expect(
+    RosterCSV.render([row]).split(separator: "\r\n").last
+      == "mtremblay,\"'=HYPERLINK(\"\"http://x\"\")\",<script>alert(1)</script>,Estrie,entraidant,certified,2026-11-01,2027-10-31,343"
+  )
 }

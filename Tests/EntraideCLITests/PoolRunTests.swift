@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// A courses folder with one refresher: a pool of three role-plays (draw 1) and a quiz of six questions
+/// (draw 2); a certification it grants; a registry with one helper.
+private struct PoolFixture {
+  let root: URL
+  let courses: URL
+  let db: String
+  let environment: [String: String]
+
+  init() throws {
+    root = try Entraide.temporaryDirectory("entraide-pool")
+    courses = root.appendingPathComponent("Courses")
+    db = root.appendingPathComponent("registry.sqlite").path
+    environment = ["ENTRAIDE_TODAY": "2026-11-22", "ENTRAIDE_COURSES": courses.path]
+    try FileManager.default.createDirectory(at: courses, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: Entraide.coursesDirectory.appendingPathComponent("schema"), to: courses.appendingPathComponent("schema"))
+    try Self.course.write(to: courses.appendingPathComponent("rappel-pool.xml"), atomically: true, encoding: .utf8)
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <certifications xmlns="urn:entraide:certification:1">
+      <certification id="entraidant" validity="P1Y" window="P90D" lapse="P1Y">
+        <title xml:lang="fr">Entraidant·e</title>
+        <title xml:lang="en">Peer helper</title>
+        <initial><course ref="rappel-pool"/></initial>
+        <renewal><course ref="rappel-pool"/></renewal>
+      </certification>
+    </certifications>
+    """.write(to: courses.appendingPathComponent("certifications.xml"), atomically: true, encoding: .utf8)
+  }
+
+  static func roleplay(_ id: String, _ name: String) -> String {
+    """
+        <roleplay id="\(id)" start="accueil">
+          <title>Situation \(name)</title>
+          <character id="coll" name="Collègue"/>
+          <scene id="accueil">
+            <line by="coll">Je voulais te parler (\(name)).</line>
+            <choice to="bien"><say>Je t'écoute.</say></choice>
+            <choice to="mal"><say>Pas maintenant.</say></choice>
+          </scene>
+          <ending id="bien" result="pass"/>
+          <ending id="mal" result="fail"/>
+        </roleplay>
+
+    """
+  }
+
+  static let course = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <course xmlns="urn:entraide:course:1" id="rappel-pool" version="1" duration="PT10M">
+      <title>Rappel avec situations tirées</title>
+      <pool id="situations">
+    \(roleplay("casino", "Casino"))\(roleplay("deuil", "Deuil"))\(roleplay("conflit", "Conflit"))  </pool>
+      <quiz id="verification" pass="50%" draw="2">
+        <title>Vérification</title>
+    \((1...6).map { "    <truefalse id=\"q\($0)\" answer=\"true\"><prompt>Énoncé Q\($0) : on écoute d'abord.</prompt></truefalse>\n" }.joined())  </quiz>
+    </course>
+    """
+
+  func run(_ arguments: [String], stdin: String? = nil) throws -> RunResult {
+    try Entraide.run(arguments + ["--db", db, "--lang", "fr"], stdin: stdin, environment: environment)
+  }
+
+  /// Every match of `pattern`'s first group in `text`, in order.
+  static func matches(_ pattern: String, in text: String) throws -> [String] {
+    let regex = try NSRegularExpression(pattern: pattern)
+    return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+      Range(match.range(at: 1), in: text).map { String(text[$0]) }
+    }
+  }
+}
+
+@Suite struct PoolRunTests {
+  @Test func threeRunsForOneHelperShowThreeSituationsAndSixQuestions() throws {
+    let fixture = try PoolFixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    let added = try fixture.run([
+      "helpers", "add", "--name", "Marie Tremblay", "--local", "CSN 1", "--region", "Estrie", "--id", "marie",
+    ])
+    #expect(added.status == 0, "\(added.stderr)")
+    var situations: [String] = []
+    var questions: [String] = []
+    for _ in 1...3 {
+      // The same seed every time: only the helper's history makes the runs differ. "1" answers every prompt:
+      // lesson pages, the passing choice, "true".
+      let result = try fixture.run(
+        ["run", "rappel-pool", "--helper", "marie", "--seed", "42"], stdin: String(repeating: "1\n", count: 40))
+      #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+      let drawn = try PoolFixture.matches(#"Activité 1 sur 2 : Situation (\w+)"#, in: result.stdout)
+      #expect(drawn.count == 1, "\(result.stdout)")
+      situations += drawn
+      let asked = try PoolFixture.matches(#"Énoncé (Q\d) :"#, in: result.stdout)
+      #expect(asked.count == 2, "\(result.stdout)")
+      questions += asked
+      // The screens say the situation was drawn; the summary lists what was practised.
+      #expect(result.stdout.contains("Tirée au sort parmi 3 : chaque tentative en présente une autre"))
+      #expect(result.stdout.contains("Pratiqué dans cette tentative :"))
+      #expect(result.stdout.contains("Situation \(drawn.first ?? "") (tirée au sort parmi 3)"))
+      #expect(result.stdout.contains("Vérification — 2 questions"))
+    }
+    #expect(Set(situations).count == 3, "\(situations)")
+    #expect(Set(questions).count == 6, "\(questions)")
+
+    // Status shows, per course, the situations and the questions taken so far.
+    let status = try fixture.run(["status", "marie"])
+    #expect(status.status == 0, "\(status.stderr)")
+    #expect(
+      status.stdout.contains("Pratiqué jusqu’ici :\n  rappel-pool — Rappel avec situations tirées (3 tentatives)"))
+    #expect(status.stdout.contains("    Groupe « situations », 3 sur 3 faites : Situation Casino ("))
+    #expect(
+      status.stdout.contains(
+        "    Questionnaire « Vérification », 6 questions vues sur 6 ; manquée la dernière fois : 0"))
+
+    // A fourth run takes again the situation taken longest ago: the first one.
+    let fourth = try fixture.run(
+      ["run", "rappel-pool", "--helper", "marie", "--seed", "42"], stdin: String(repeating: "1\n", count: 40))
+    #expect(try PoolFixture.matches(#"Activité 1 sur 2 : Situation (\w+)"#, in: fourth.stdout) == [situations[0]])
+  }
+
+  @Test func validateAndTestPassOnThePooledCourseAndTheTour() throws {
+    let fixture = try PoolFixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    let pooled = fixture.courses.appendingPathComponent("rappel-pool.xml").path
+    let tour = Entraide.coursesDirectory.appendingPathComponent("format-tour.xml").path
+    let validate = try Entraide.run(["validate", pooled, tour, "--lang", "en"])
+    #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+    #expect(validate.stdout.contains("2 files checked: 0 errors, 0 warnings"))
+    let test = try Entraide.run(["test", pooled, tour, "--lang", "en"])
+    #expect(test.status == 0, "\(test.stdout)\(test.stderr)")
+    #expect(
+      test.stdout.contains(
+        "PASS rappel-pool (3 role-plays: casino 2 endings reached, best 0, worst 0; deuil 2 endings reached, best 0, "
+          + "worst 0; conflit 2 endings reached, best 0, worst 0; 1 quiz: 200 seeds)"))
+    #expect(test.stdout.contains("PASS format-tour"))
+    #expect(test.stdout.contains("2 passed, 0 failed"))
+  }
+}
