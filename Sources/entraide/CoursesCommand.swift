@@ -77,14 +77,14 @@ enum CourseOutline {
     }
   }
 
-  /// Said of the format tour instead of the certifications it counts for (the menu says it too).
+  /// Said of the format tour when it counts for no certification (the menu says it too).
   static let authorsTour = Message(
     fr: "visite du format pour les autrices et auteurs de cours (pas une formation)",
     en: "format tour for course authors (not a training course)")
 
-  /// What the course counts for; for the authors' tour, that it is one.
+  /// What the course counts for; for the authors' tour that counts for nothing, that it is one.
   static func countsFor(_ course: Course, catalog: CertificationCatalog, language: Language) -> String {
-    course.audience == .authors
+    course.audience == .authors && catalog.certifications(grantedBy: course.id).isEmpty
       ? authorsTour.text(language) : countsFor(course.id, catalog: catalog, language: language)
   }
 

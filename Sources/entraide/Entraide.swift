@@ -22,6 +22,9 @@ struct Entraide: AsyncParsableCommand {
       RosterCommand.self,
       RunCommand.self,
       BackupCommand.self,
+      AttestationCommand.self,
+      ExportCommand.self,
+      ImportCommand.self,
       CheckCommand.self,
     ]
   )

@@ -16,13 +16,15 @@ struct RunCommand: AsyncParsableCommand {
     discussion: Message(
       fr: """
         Code de sortie : 0 réussi, 1 échoué, 2 mauvais usage ou fichier, 3 en pause (progression enregistrée), \
-        4 ouvert dans un autre terminal (rien de modifié) ou repris par un autre, 130 Ctrl-C et 143 SIGTERM \
+        4 ouvert dans un autre terminal (rien de modifié) ou repris par un autre, 5 registre impossible à écrire \
+        (disque plein, lecture seule ; ce qui était enregistré est conservé), 130 Ctrl-C et 143 SIGTERM \
         (progression enregistrée). Voir docs/terminal.md et docs/RELIABILITY.md.
         """,
       en: """
         Exit status: 0 passed, 1 failed, 2 bad usage or input file, 3 paused with progress saved (q, end of \
-        input), 4 open in another terminal (nothing changed) or taken over from this one, 130 Ctrl-C and 143 \
-        SIGTERM with progress saved. See docs/terminal.md and docs/RELIABILITY.md.
+        input), 4 open in another terminal (nothing changed) or taken over from this one, 5 the registry can no \
+        longer be written (disk full, read-only; what was saved is kept), 130 Ctrl-C and 143 SIGTERM with \
+        progress saved. See docs/terminal.md and docs/RELIABILITY.md.
         """
     ).help
   )

@@ -47,7 +47,7 @@ struct StatusCommand: AsyncParsableCommand {
       let history = HistoryReport(attempts: attempts, cycles: shownCycles, courses: courses)
       switch format {
       case .table:
-        let practice = try CourseHistories.practiceReport(helperID: helper, registry: registry, catalogue: catalogue)
+        let practice = CourseHistories.practiceReport(attempts: attempts, catalogue: catalogue)
           .lines(global.language)
         print(
           renderTable(status, courses: courses) + "\n\n" + history.render(language: global.language)
