@@ -57,7 +57,8 @@ let package = Package(
     ),
     // Fuzzing the course loader (`make fuzz`, libFuzzer); a plain build is a replay tool for its findings.
     .executableTarget(
-      name: "EntraideFuzz", dependencies: ["CourseXML", "CourseEngine", "CourseModel"], path: "Fuzz/LoaderFuzz"),
+      name: "EntraideFuzz", dependencies: ["CourseXML", "CourseEngine", "CourseModel", "Registry"],
+      path: "Fuzz/LoaderFuzz"),
     // Benchmarks (release): exploration of a generated 200-scene role-play; see Benchmarks/run.
     .executableTarget(name: "EntraideBenchmarks", dependencies: ["CourseEngine"], path: "Benchmarks/EngineBench"),
     .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),

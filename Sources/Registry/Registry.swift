@@ -80,6 +80,7 @@ public final class Registry: Sendable {
       pool = try retryingWhileBusy { try DatabasePool(path: path, configuration: configuration) }
     } catch let error as DatabaseError {
       if error.resultCode == .SQLITE_NOTADB { throw RegistryError.notSQLite(path: path) }
+      if let unwritable = RegistryError.unwritable(error, path: path) { throw unwritable }
       throw RegistryError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
     } catch {
       throw RegistryError.cannotOpen(path: path, reason: "\(error)")
@@ -142,6 +143,7 @@ public final class Registry: Sendable {
       if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
         throw RegistryError.notSQLite(path: path)
       }
+      if let unwritable = RegistryError.unwritable(error, path: path) { throw unwritable }
       throw RegistryError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
     }
   }
@@ -201,6 +203,20 @@ public final class Registry: Sendable {
       }
     } catch let error as RegistryError {
       throw error
+    } catch let error as DatabaseError {
+      if let unwritable = RegistryError.unwritable(error, path: path ?? ":memory:") { throw unwritable }
+      throw RegistryError.database(error.message ?? "\(error.resultCode)")
+    }
+  }
+
+  /// Caps the file at its current size plus `sparePages` pages (`PRAGMA max_page_count` on the writing
+  /// connection): a full disk, for tests (`ENTRAIDE_TEST_SPARE_PAGES`).
+  public func limitGrowth(sparePages: Int) throws {
+    do {
+      try writer.writeWithoutTransaction { db in
+        let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+        try db.execute(sql: "PRAGMA max_page_count = \(pages + max(0, sparePages))")
+      }
     } catch let error as DatabaseError {
       throw RegistryError.database(error.message ?? "\(error.resultCode)")
     }

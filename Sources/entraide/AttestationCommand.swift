@@ -8,14 +8,16 @@ import Reports
 struct AttestationCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "attestation",
-    abstract:
-      "A printable HTML attestation of a valid certification. / Une attestation de certification à imprimer (HTML).")
+    abstract: Message(
+      fr: "Une attestation de certification à imprimer (HTML).",
+      en: "A printable HTML attestation of a valid certification."
+    ).help)
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var out: OutputOptions
 
-  @Argument(help: "Helper id. / Identifiant de l’entraidant·e.") var helper: String
-  @Argument(help: "Certification id. / Identifiant de la certification.") var certification: String
+  @Argument(help: .local(fr: "Identifiant de l’entraidant·e.", en: "Helper id.")) var helper: String
+  @Argument(help: .local(fr: "Identifiant de la certification.", en: "Certification id.")) var certification: String
 
   func run() async throws {
     try await global.reportingErrors {

@@ -8,7 +8,10 @@ import Reports
 struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export the registry (json) or its results (xapi). / Exporter le registre (json) ou ses résultats (xapi)."
+    abstract: Message(
+      fr: "Exporter le registre (json) ou ses résultats (xapi).",
+      en: "Export the registry (json) or its results (xapi)."
+    ).help
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -19,13 +22,17 @@ struct ExportCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var out: OutputOptions
 
-  @Argument(help: "json (the whole registry) or xapi (xAPI 1.0.3 statements). / json (tout le registre) ou xapi.")
+  @Argument(
+    help: .local(
+      fr: "json (tout le registre) ou xapi.", en: "json (the whole registry) or xapi (xAPI 1.0.3 statements)."))
   var format: Format
 
   @Option(
     name: .customLong("home-page"),
-    help: ArgumentHelp(
-      "xapi: the web address of your organisation, in each actor’s account (default: $ENTRAIDE_XAPI_HOME_PAGE, else https://entraide.invalid/). / xapi : l’adresse web de votre organisation.",
+    help: .local(
+      fr: "xapi : l’adresse web de votre organisation.",
+      en:
+        "xapi: the web address of your organisation, in each actor’s account (default: $ENTRAIDE_XAPI_HOME_PAGE, else https://entraide.invalid/).",
       valueName: "url"))
   var homePage: String?
 
@@ -124,8 +131,10 @@ enum ExportText {
 struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract:
-      "Import a registry exported with export json, all or nothing. / Importer un registre exporté, tout ou rien.")
+    abstract: Message(
+      fr: "Importer un registre exporté, tout ou rien.",
+      en: "Import a registry exported with export json, all or nothing."
+    ).help)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case json
@@ -134,7 +143,8 @@ struct ImportCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: "json") var format: Format
-  @Argument(help: "The file written by export json. / Le fichier écrit par export json.") var file: String
+  @Argument(help: .local(fr: "Le fichier écrit par export json.", en: "The file written by export json.")) var file:
+    String
 
   func run() async throws {
     try await global.reportingErrors {
