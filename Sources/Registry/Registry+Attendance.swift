@@ -60,10 +60,11 @@ extension Registry {
 
     // By date, then prerequisites before the courses that need them, then by line.
     let depth = prerequisiteDepths(courses)
-    checked.sort { a, b in
-      if a.date != b.date { return a.date < b.date }
-      let (left, right) = (depth[a.course.id] ?? 0, depth[b.course.id] ?? 0)
-      return left != right ? left < right : a.row.line < b.row.line
+    let keys = checked.map { (date: $0.date, depth: depth[$0.course.id] ?? 0, line: $0.row.line) }
+    let order = checked.indices.sorted { a, b in
+      let (left, right) = (keys[a], keys[b])
+      if left.date != right.date { return left.date < right.date }
+      return left.depth != right.depth ? left.depth < right.depth : left.line < right.line
     }
 
     return try write { db in
@@ -77,7 +78,8 @@ extension Registry {
       var firstLine: [String: Int] = [:]
       var cycles: [CertificationEffect] = []
       var recordedHelpers = Set<String>()
-      for (row, course, date) in checked {
+      for index in order {
+        let (row, course, date) = checked[index]
         guard let helper = helpers[row.helperID.lowercased()] else {
           refuse(row.line, .unknownHelper(row.helperID, suggestions: []))
           continue
