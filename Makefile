@@ -68,9 +68,14 @@ uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/entraide"
 	rm -rf "$(DESTDIR)$(PREFIX)/share/entraide"
 
-## bench: release build, then the benchmarks of Benchmarks/ (see README, Performance).
+## bench: release build, then the benchmarks of Benchmarks/ (see docs/PERFORMANCE.md): hyperfine, the sqlite3
+## tool (the roster's reference) and GNU time (peak memory) installed when missing. Data cached in .build-bench/.
 bench: release test-deps
-	@command -v hyperfine >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) hyperfine; }
+	@missing=""; \
+	command -v hyperfine >/dev/null 2>&1 || missing="$$missing hyperfine"; \
+	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	if [ -n "$$missing" ]; then echo "Installing$$missing…"; $(SUDO) apt-get update -qq && $(APT_INSTALL) $$missing; fi
 	bash Benchmarks/run
 
 ## fuzz: under libFuzzer and AddressSanitizer, FUZZ_SECONDS (default 600) for each of FUZZ_TARGETS: the course
@@ -127,4 +132,4 @@ soak: test-deps
 	done
 
 clean:
-	rm -rf .build .build-fuzz
+	rm -rf .build .build-fuzz .build-bench

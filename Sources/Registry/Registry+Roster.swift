@@ -28,29 +28,32 @@ extension Registry {
     try read { db in
       let active = includeInactive ? "" : "WHERE h.active = 1"
       let helpers = try Row.fetchAll(
-        db, sql: "SELECT * FROM helpers h \(active) ORDER BY id COLLATE NOCASE"
-      ).map(Helper.init(row:))
-      var latest: [String: [Cycle]] = [:]
+        db, sql: "SELECT \(Helper.columns) FROM helpers h \(active) ORDER BY id COLLATE NOCASE"
+      ).map(Helper.init(columns:))
+      var position: [String: Int] = [:]
+      position.reserveCapacity(helpers.count)
+      for (index, helper) in helpers.enumerated() { position[helper.id] = index }
+      var latest = [[Cycle]](repeating: [], count: helpers.count)
       for certification in certifications.certifications {
         // The latest cycle: the latest certified_on, the last made on a tie (`latestCycle`).
         let rows = try Row.fetchCursor(
           db,
           sql: """
-            SELECT c.* FROM helpers h JOIN cycles c ON c.id = (
+            SELECT \(Cycle.columns) FROM helpers h JOIN cycles c ON c.id = (
               SELECT id FROM cycles WHERE helper_id = h.id AND certification_id = ?
               ORDER BY certified_on DESC, id DESC LIMIT 1)
             \(active)
             """, arguments: [certification.id])
         while let row = try rows.next() {
-          let cycle = try Cycle(row: row)
-          latest[cycle.helperID, default: []].append(cycle)
+          let cycle = try Cycle(columns: row)
+          if let index = position[cycle.helperID] { latest[index].append(cycle) }
         }
       }
       // Only the initial paths' courses count for the standings: whether each was attempted, and its latest
       // pass (a pass counts when on or after a day, so the latest one decides).
       let initialCourses = Array(Set(certifications.certifications.flatMap { $0.initial.map(\.courseID) }))
-      var passes: [String: [String: [CalendarDate]]] = [:]
-      var attempted: [String: Set<String>] = [:]
+      var passes = [[String: [CalendarDate]]](repeating: [:], count: helpers.count)
+      var attempted = [Set<String>](repeating: [], count: helpers.count)
       if !initialCourses.isEmpty {
         let rows = try Row.fetchCursor(
           db,
@@ -60,20 +63,18 @@ extension Registry {
             GROUP BY course_id, helper_id
             """, arguments: StatementArguments(initialCourses))
         while let row = try rows.next() {
-          let helperID: String = row[0]
+          guard let index = position[row[0]] else { continue }
           let courseID: String = row[1]
-          attempted[helperID, default: []].insert(courseID)
-          if let text: String = row[2], let day = CalendarDate(iso: text) {
-            passes[helperID, default: [:]][courseID] = [day]
-          }
+          attempted[index].insert(courseID)
+          if let text: String = row[2], let day = CalendarDate(iso: text) { passes[index][courseID] = [day] }
         }
       }
-      return helpers.map { helper in
+      return helpers.indices.map { index in
         HelperStandings(
-          helper: helper,
+          helper: helpers[index],
           certifications: standings(
-            passes: passes[helper.id] ?? [:], attempted: attempted[helper.id] ?? [], cycles: latest[helper.id] ?? [],
-            today: today, certifications: certifications))
+            passes: passes[index], attempted: attempted[index], cycles: latest[index], today: today,
+            certifications: certifications))
       }
     }
   }
@@ -97,5 +98,36 @@ extension Registry {
         daysLeft: latest.map { today.days(to: $0.dates.validThrough) }, initialPassed: passed,
         initialRequired: required)
     }
+  }
+}
+
+extension Helper {
+  /// The columns `init(columns:)` reads, in its order (table alias `h`).
+  static let columns = "h.id, h.name, h.local, h.region, h.email, h.active, h.created_at"
+
+  /// A helper from a row of `columns`, read by position: the roster reads 20,000 of them.
+  init(columns row: Row) {
+    self.init(
+      id: row[0], name: row[1], local: row[2], region: row[3], email: row[4], active: row[5], createdAt: row[6])
+  }
+}
+
+extension Cycle {
+  /// The columns `init(columns:)` reads, in its order (table alias `c`).
+  static let columns = """
+    c.id, c.helper_id, c.certification_id, c.kind, c.certified_on, c.valid_through, c.window_opens, \
+    c.source_attempt_id, c.source_event_id, c.created_at
+    """
+
+  /// A cycle from a row of `columns`, read by position (the same checks as `init(row:)`).
+  init(columns row: Row) throws {
+    let kindText: String = row[3]
+    guard let kind = CycleKind(rawValue: kindText), let certifiedOn = CalendarDate(iso: row[4]),
+      let validThrough = CalendarDate(iso: row[5]), let windowOpens = CalendarDate(iso: row[6])
+    else { throw RegistryError.database("cycle \(row[0] as Int64) is malformed") }
+    self.init(
+      id: row[0], helperID: row[1], certificationID: row[2], kind: kind,
+      dates: CycleDates(certifiedOn: certifiedOn, validThrough: validThrough, windowOpens: windowOpens),
+      sourceAttemptID: row[7], sourceEventID: row[8], createdAt: row[9])
   }
 }

@@ -238,13 +238,44 @@ public final class Registry: Sendable {
   func appendEvent(
     _ db: Database, at: String, action: AuditAction, helperID: String?, detail: [String: String], reason: String?
   ) throws -> Int64 {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let json = String(decoding: try encoder.encode(detail), as: UTF8.self)
+    let json = Self.detailJSON(detail)
     try db.cachedStatement(
       sql: "INSERT INTO events (at, by, action, helper_id, detail, reason) VALUES (?, ?, ?, ?, ?, ?)"
     ).execute(arguments: [at, actor, action.rawValue, helperID, json, reason])
     return db.lastInsertedRowID
+  }
+
+  /// An event's detail as JSON: one object, keys sorted, the escapes JSONEncoder writes (a bulk record
+  /// writes hundreds of thousands of them; JSONEncoder took a sixth of the time).
+  static func detailJSON(_ detail: [String: String]) -> String {
+    var json = "{"
+    for (index, key) in detail.keys.sorted().enumerated() {
+      if index > 0 { json += "," }
+      appendJSONString(key, to: &json)
+      json += ":"
+      appendJSONString(detail[key]!, to: &json)
+    }
+    return json + "}"
+  }
+
+  private static func appendJSONString(_ text: String, to json: inout String) {
+    json += "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": json += "\\\""
+      case "\\": json += "\\\\"
+      case "/": json += "\\/"
+      case "\n": json += "\\n"
+      case "\r": json += "\\r"
+      case "\t": json += "\\t"
+      case "\u{08}": json += "\\b"
+      case "\u{0C}": json += "\\f"
+      case _ where scalar.value < 0x20:
+        json += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+      default: json.unicodeScalars.append(scalar)
+      }
+    }
+    json += "\""
   }
 
   // MARK: - Audit log

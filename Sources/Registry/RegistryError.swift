@@ -82,6 +82,10 @@ public enum RegistryError: Error, Sendable, Hashable {
   case listedTwice(helperID: String, courseID: String, date: CalendarDate, firstLine: Int)
   /// The registry already holds this course recorded for the helper on that day (a sheet recorded twice).
   case alreadyRecorded(helperID: String, courseID: String, date: CalendarDate)
+  /// A registry file (`import json`) that cannot be read: malformed, truncated, another format or version.
+  case badRegistryFile(reason: Message)
+  /// A registry file whose records clash with this registry or are unsound; nothing was imported.
+  case registryImportRefused([Message])
   /// The file exists but cannot be read.
   case fileNotReadable(path: String)
   /// A backup would overwrite an existing file.
@@ -298,6 +302,16 @@ public enum RegistryError: Error, Sendable, Hashable {
       Message(
         fr: "Le cours « \(courseID) » est déjà enregistré pour \(helperID) le \(date) (feuille déjà enregistrée ?).",
         en: "The course “\(courseID)” is already recorded for \(helperID) on \(date) (sheet recorded before?).")
+    case .badRegistryFile(let reason):
+      Message(
+        fr: "Fichier de registre illisible : \(reason.fr). Rien n’a été importé.",
+        en: "Unreadable registry file: \(reason.en). Nothing was imported.")
+    case .registryImportRefused(let problems):
+      Message(
+        fr: (["Import refusé, rien n’a été importé (chaque enregistrement doit être nouveau pour ce registre) :"]
+          + problems.map { "  \($0.fr)" }).joined(separator: "\n"),
+        en: (["Import refused, nothing was imported (every record must be new to this registry):"]
+          + problems.map { "  \($0.en)" }).joined(separator: "\n"))
     case .fileNotReadable(let path):
       Message(
         fr: "Le fichier « \(path) » ne peut pas être lu (permission refusée) ; il n’a pas été modifié.",

@@ -48,6 +48,11 @@ extension CollationKey {
     var ids: [Int] = []
     ids.reserveCapacity(strings.count)
     for string in strings {
+      // A helper's rows are next to each other: the same name, local and region again.
+      if let last = ids.last, distinct[last].utf8.elementsEqual(string.utf8) {
+        ids.append(last)
+        continue
+      }
       var id = firstIndex[string]
       if let known = id, !distinct[known].utf8.elementsEqual(string.utf8) {
         id = byBytes[Array(string.utf8)]

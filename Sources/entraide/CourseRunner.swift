@@ -137,6 +137,9 @@ struct CourseRunner {
     } catch .courseChanged {
       do {
         let (session, report) = try CourseSession.resumeAfterChange(course: course, stateJSON: json)
+        if !report.removedActivityIDs.isEmpty {
+          console.say(InterfaceText.plannedActivitiesRemoved(report.removedActivityIDs), style: .notice)
+        }
         if let restarted = report.restartedActivityID,
           let activity = course.allActivities.first(where: { $0.id == restarted })
         {
