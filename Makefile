@@ -78,19 +78,33 @@ bench: release test-deps
 	if [ -n "$$missing" ]; then echo "Installing$$missing…"; $(SUDO) apt-get update -qq && $(APT_INSTALL) $$missing; fi
 	bash Benchmarks/run
 
-## fuzz: the course loader under libFuzzer and AddressSanitizer for FUZZ_SECONDS (default 600): any bytes
-## must give findings, never a crash or a hang. Seeds: the shipped courses and the test fixtures. A crash or
-## a hang leaves its input in .build-fuzz/findings; replay it with `swift run EntraideFuzz FILE`. Linked with
-## lld: gold stops with an internal error on the sanitized objects.
+## fuzz: under libFuzzer and AddressSanitizer, FUZZ_SECONDS (default 600) for each of FUZZ_TARGETS: the course
+## loader (seeds: the shipped courses and the test fixtures), the answer parser, the conditions parser and the CSV
+## imports (helpers, attendance sheets): any bytes must give findings or a refusal, never a crash or a hang. A crash
+## or a hang leaves its input in .build-fuzz/findings; replay it with `FUZZ_TARGET=T swift run EntraideFuzz FILE`.
+## Linked with lld: gold stops with an internal error on the sanitized objects.
 FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= loader answers conditions csv
 fuzz: deps
 	$(SWIFT) build --scratch-path .build-fuzz --product EntraideFuzz \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
-	mkdir -p .build-fuzz/corpus .build-fuzz/findings
-	$$($(SWIFT) build --scratch-path .build-fuzz --show-bin-path)/EntraideFuzz \
-	  .build-fuzz/corpus Courses Tests/CourseXMLTests/Fixtures -dict=Fuzz/xml.dict \
-	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	  -artifact_prefix=.build-fuzz/findings/
+	mkdir -p .build-fuzz/findings .build-fuzz/seeds-answers .build-fuzz/seeds-conditions .build-fuzz/seeds-csv
+	printf '1 2 3' > .build-fuzz/seeds-answers/list; printf 'vrai' > .build-fuzz/seeds-answers/word
+	printf 'ecoute >= 2 and not (x = 1 or y < 3)' > .build-fuzz/seeds-conditions/a
+	printf 'nom;syndicat;région\nAnn Lee;CSN;Estrie\n"B ""x""",L,R\n' > .build-fuzz/seeds-csv/helpers
+	printf 'helper_id,course,date,note\nalee,ecoute-active,2026-11-01,Salle B\n' > .build-fuzz/seeds-csv/sheet
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p .build-fuzz/corpus-$$target; \
+	  case $$target in \
+	    loader) seeds="Courses Tests/CourseXMLTests/Fixtures"; dict="-dict=Fuzz/xml.dict";; \
+	    *) seeds=".build-fuzz/seeds-$$target"; dict="";; \
+	  esac; \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  FUZZ_TARGET=$$target $$($(SWIFT) build --scratch-path .build-fuzz --show-bin-path)/EntraideFuzz \
+	    .build-fuzz/corpus-$$target $$seeds $$dict \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=.build-fuzz/findings/$$target- || exit 1; \
+	done
 
 ## crash: the crash tests at scale (make test runs 25 and 5): CRASH_KILLS SIGKILLs of `entraide run` sessions over the
 ## shipped courses at random moments (default 200), CRASH_IMPORT_KILLS of `helpers import` and of `record --from`

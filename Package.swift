@@ -40,7 +40,7 @@ let package = Package(
       ]
     ),
     // Pure report renderers (roster: table, CSV, JSON, HTML, iCalendar): rows in, text out.
-    .target(name: "Reports", dependencies: ["CourseModel"]),
+    .target(name: "Reports", dependencies: ["CourseModel", .product(name: "Crypto", package: "swift-crypto")]),
     // Terminal protocol, rendering and input; the engine never sees it.
     .target(name: "TerminalUI", dependencies: ["CourseModel", "CourseEngine"]),
     .executableTarget(
@@ -57,7 +57,8 @@ let package = Package(
     ),
     // Fuzzing the course loader (`make fuzz`, libFuzzer); a plain build is a replay tool for its findings.
     .executableTarget(
-      name: "EntraideFuzz", dependencies: ["CourseXML", "CourseEngine", "CourseModel"], path: "Fuzz/LoaderFuzz"),
+      name: "EntraideFuzz", dependencies: ["CourseXML", "CourseEngine", "CourseModel", "Registry"],
+      path: "Fuzz/LoaderFuzz"),
     // Benchmarks (release): exploration of a generated 200-scene role-play; see Benchmarks/run.
     .executableTarget(name: "EntraideBenchmarks", dependencies: ["CourseEngine"], path: "Benchmarks/EngineBench"),
     .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
@@ -66,11 +67,13 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CourseEngineTests", dependencies: ["CourseEngine", "CourseModel", "CourseXML"]),
     .testTarget(name: "RegistryTests", dependencies: ["Registry", "CourseModel"]),
+    // The xAPI 1.0.3 statement rules, as a test helper for the tests of `export xapi`.
+    .target(name: "XAPIValidation", path: "Tests/XAPIValidation"),
     .testTarget(
       name: "ReportsTests",
-      dependencies: ["Reports", "CourseModel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+      dependencies: ["Reports", "CourseModel", "XAPIValidation", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CourseEngine", "CourseModel"]),
-    .testTarget(name: "EntraideCLITests", dependencies: ["CourseModel", "entraide"]),
+    .testTarget(name: "EntraideCLITests", dependencies: ["CourseModel", "entraide", "XAPIValidation"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -2,8 +2,11 @@ import CourseEngine
 import CourseModel
 import CourseXML
 import Foundation
+import Registry
 
-// Fuzzing the course loader: arbitrary bytes must give findings, never a crash or a hang (issue 2).
+// Fuzzing the course loader: arbitrary bytes must give findings, never a crash or a hang (issue 2); with
+// FUZZ_TARGET=answers, conditions or csv, the answer parser, the conditions parser or the CSV imports
+// (helpers and attendance sheets) instead: an answer or a refusal, never a crash (issue 13).
 // `make fuzz` builds this target with libFuzzer and AddressSanitizer (`-DFUZZING`); a plain build makes a
 // replay tool instead: `EntraideFuzz FILE…` loads each file as the fuzzer does, to reproduce a crash.
 
@@ -11,8 +14,37 @@ import Foundation
 let loader = CourseLoader(schemaDirectory: URL(fileURLWithPath: "Courses/schema"))
 let explorer = Explorer()
 
-/// Loads one input as a course or certifications file, then plays and checks a course that loads cleanly.
+/// What this run fuzzes: `FUZZ_TARGET` (loader, answers, conditions, csv), the loader by default.
+let target = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "loader"
+
+/// Every question form the answer parser knows, with small and odd counts.
+let expectations: [Expected] = [
+  .anyLine, .choice(count: 3), .single(count: 1), .single(count: 4), .truefalse, .multiple(count: 5),
+  .order(count: 4), .order(count: 1), .match(left: 3, right: 5), .match(left: 2, right: 1), .text, .retryOrContinue,
+]
+
+/// Feeds one input to the part under test; returns a count so nothing is optimised away.
 func exercise(_ bytes: [UInt8]) -> Int {
+  switch target {
+  case "answers":
+    let line = String(decoding: bytes, as: UTF8.self)
+    return expectations.reduce(0) { count, expected in
+      count + ((try? AnswerParser.parse(line, expecting: expected)) == nil ? 0 : 1)
+    }
+  case "conditions":
+    return (try? Condition.parse(String(decoding: bytes, as: UTF8.self))) == nil ? 0 : 1
+  case "csv":
+    let data = Data(bytes)
+    let helpers = (try? HelperCSV.parse(data))?.count ?? 0
+    let sheet = (try? AttendanceCSV.parse(data))?.count ?? 0
+    return helpers + sheet
+  default:
+    return exerciseLoader(bytes)
+  }
+}
+
+/// Loads one input as a course or certifications file, then plays and checks a course that loads cleanly.
+func exerciseLoader(_ bytes: [UInt8]) -> Int {
   let result = loader.load(bytes: bytes, from: URL(fileURLWithPath: "fuzz.xml"))
   var count = result.findings.count
   if let course = result.course, !result.findings.contains(where: { $0.severity == .error }) {

@@ -525,56 +525,10 @@ private struct RoleplayExplorer {
       }
     }
 
-    // Strongly connected components (Tarjan, iterative), emitted in reverse topological order. Sets then
-    // spread component by component: in a loop-free part each node spreads only its final set.
-    var components: [[Int]] = []
-    var componentOf = [Int](repeating: -1, count: nodeCount)
-    do {
-      var order = [Int](repeating: -1, count: nodeCount)
-      var low = [Int](repeating: 0, count: nodeCount)
-      var onStack = [Bool](repeating: false, count: nodeCount)
-      var stack: [Int] = []
-      var counter = 0
-      for root in 0..<nodeCount where order[root] < 0 {
-        var frames: [(node: Int, edge: Int)] = [(root, edgeStart[root])]
-        order[root] = counter
-        low[root] = counter
-        counter += 1
-        stack.append(root)
-        onStack[root] = true
-        while let frame = frames.last {
-          let node = frame.node
-          if frame.edge < edgeStart[node + 1] {
-            frames[frames.count - 1].edge += 1
-            let to = Int(edgeTo[frame.edge])
-            guard to >= 0 else { continue }
-            if order[to] < 0 {
-              order[to] = counter
-              low[to] = counter
-              counter += 1
-              stack.append(to)
-              onStack[to] = true
-              frames.append((to, edgeStart[to]))
-            } else if onStack[to] {
-              low[node] = Swift.min(low[node], order[to])
-            }
-            continue
-          }
-          frames.removeLast()
-          if let caller = frames.last { low[caller.node] = Swift.min(low[caller.node], low[node]) }
-          if low[node] == order[node] {
-            var component: [Int] = []
-            while let member = stack.popLast() {
-              onStack[member] = false
-              componentOf[member] = components.count
-              component.append(member)
-              if member == node { break }
-            }
-            components.append(component)
-          }
-        }
-      }
-    }
+    // Strongly connected components, in reverse topological order. Sets then spread component by component:
+    // in a loop-free part each node spreads only its final set.
+    let (components, componentOf) = Graph.stronglyConnectedComponents(
+      nodeCount: nodeCount, edgeStart: edgeStart, edgeTo: edgeTo)
 
     /// Inside a loop: when `vector`, about to land on `node`, beats an ancestor label on that same node, the
     /// loop can be pumped, so the components it raises jump to the bound at once (no slow climb).

@@ -137,32 +137,10 @@ public struct DateDuration: Sendable, Hashable, Codable, CustomStringConvertible
 
   /// Reads `PnYnMnD` or `PnW`; nil for anything else, including time parts and negatives.
   public init?(iso text: String) {
-    var rest = Substring(text)
-    guard rest.first == "P", rest.count > 1 else { return nil }
-    rest = rest.dropFirst()
-    var years = 0
-    var months = 0
-    var days = 0
-    var seen = ""
-    while !rest.isEmpty {
-      let digits = rest.prefix { $0.isASCII && $0.isNumber }
-      guard !digits.isEmpty, let value = Int(digits) else { return nil }
-      rest = rest.dropFirst(digits.count)
-      guard let unit = rest.first else { return nil }
-      rest = rest.dropFirst()
-      let order = "YMWD"
-      guard let position = order.firstIndex(of: unit),
-        seen.allSatisfy({ order.firstIndex(of: $0)! < position })
-      else { return nil }
-      seen.append(unit)
-      switch unit {
-      case "Y": years = value
-      case "M": months = value
-      case "W": days += value * 7
-      default: days += value
-      }
+    guard let parsed = ISODuration(iso: text), parsed.hours == 0, parsed.minutes == 0, !parsed.hasTime else {
+      return nil
     }
-    self.init(years: years, months: months, days: days)
+    self.init(years: parsed.years, months: parsed.months, days: parsed.days)
   }
 
   public var description: String {
@@ -172,5 +150,55 @@ public struct DateDuration: Sendable, Hashable, Codable, CustomStringConvertible
     if months != 0 { text += "\(months)M" }
     if days != 0 { text += "\(days)D" }
     return text
+  }
+}
+
+/// An xs:duration without sign or fractions (`P1Y2M10D`, `P2W`, `PT1H30M`), the one parser of durations.
+public struct ISODuration: Sendable, Hashable {
+  public var years = 0
+  public var months = 0
+  /// Days, weeks counted as 7.
+  public var days = 0
+  public var hours = 0
+  public var minutes = 0
+  public var seconds = 0
+  /// Whether the text had a `T` part.
+  public var hasTime = false
+
+  /// Reads `PnYnMnWnDTnHnMnS` (each part optional, in that order, at least one); nil for anything else.
+  public init?(iso text: String) {
+    var rest = Substring(text)
+    guard rest.first == "P", rest.count > 1 else { return nil }
+    rest = rest.dropFirst()
+    var order = Array("YMWD")
+    var position = 0
+    var parts = 0
+    while !rest.isEmpty {
+      if rest.first == "T" {
+        guard !hasTime, rest.count > 1 else { return nil }
+        hasTime = true
+        order = Array("HMS")
+        position = 0
+        rest = rest.dropFirst()
+        continue
+      }
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      guard !digits.isEmpty, let value = Int(digits) else { return nil }
+      rest = rest.dropFirst(digits.count)
+      guard let unit = rest.first, let found = order[position...].firstIndex(of: unit) else { return nil }
+      rest = rest.dropFirst()
+      position = found + 1
+      parts += 1
+      switch (hasTime, unit) {
+      case (false, "Y"): years = value
+      case (false, "M"): months = value
+      case (false, "W"): days += value * 7
+      case (false, _): days += value
+      case (true, "H"): hours = value
+      case (true, "M"): minutes = value
+      default: seconds = value
+      }
+    }
+    guard parts > 0, !(hasTime && text.hasSuffix("T")) else { return nil }
   }
 }

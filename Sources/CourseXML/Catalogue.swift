@@ -16,6 +16,12 @@ public struct Catalogue: Sendable {
     /// The file's own findings, those of the rules across files, and the course checks, in line order.
     public var findings: [Finding]
 
+    public init(path: String, content: CourseFile?, findings: [Finding]) {
+      self.path = path
+      self.content = content
+      self.findings = findings
+    }
+
     /// Loaded: readable, and no error in `findings`.
     public var isLoaded: Bool { content != nil && !findings.hasErrors }
     public var course: Course? { if case .course(let course) = content { course } else { nil } }

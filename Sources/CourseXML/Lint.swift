@@ -230,14 +230,8 @@ struct Findings {
 
   /// Scenes and endings that no path from `start` reaches (conditions ignored).
   mutating func reachability(_ roleplay: Roleplay) {
-    var reached: Set<String> = []
-    var queue = [roleplay.start]
-    let scenes = Dictionary(roleplay.scenes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    while let id = queue.popLast() {
-      guard reached.insert(id).inserted, let scene = scenes[id] else { continue }
-      queue += scene.gotos.map(\.to) + scene.choices.map(\.to)
-    }
-    guard scenes[roleplay.start] != nil else { return }
+    guard roleplay.scenes.contains(where: { $0.id == roleplay.start }) else { return }
+    let reached = roleplay.reachableFromStart
     for scene in roleplay.scenes where !reached.contains(scene.id) {
       add("unreachable", Messages.unreachableScene(scene.id, start: roleplay.start), at: scene.location)
     }
@@ -326,43 +320,18 @@ struct PointsBound {
 
   init(_ roleplay: Roleplay) {
     self.roleplay = roleplay
-    // Tarjan's algorithm over scenes and endings.
-    var index = 0
-    var indices: [String: Int] = [:]
-    var lowLinks: [String: Int] = [:]
-    var stack: [String] = []
-    var onStack: Set<String> = []
-    var found: [[String]] = []
-    let edges = Dictionary(
-      roleplay.scenes.map { ($0.id, $0.gotos.map(\.to) + $0.choices.map(\.to)) },
-      uniquingKeysWith: { first, _ in first })
     let nodes = roleplay.scenes.map(\.id) + roleplay.endings.map(\.id)
-    let known = Set(nodes)
-    func connect(_ node: String) {
-      indices[node] = index
-      lowLinks[node] = index
-      index += 1
-      stack.append(node)
-      onStack.insert(node)
-      for next in edges[node, default: []] where known.contains(next) {
-        if indices[next] == nil {
-          connect(next)
-          lowLinks[node] = min(lowLinks[node, default: 0], lowLinks[next, default: 0])
-        } else if onStack.contains(next) {
-          lowLinks[node] = min(lowLinks[node, default: 0], indices[next, default: 0])
-        }
-      }
-      if lowLinks[node] == indices[node] {
-        var members: [String] = []
-        while let top = stack.popLast() {
-          onStack.remove(top)
-          members.append(top)
-          if top == node { break }
-        }
-        found.append(members)
-      }
+    let number = Dictionary(nodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    var edgeStart = [0]
+    var edgeTo: [Int] = []
+    for scene in roleplay.scenes {
+      edgeTo += (scene.gotos.map(\.to) + scene.choices.map(\.to)).map { number[$0] ?? -1 }
+      edgeStart.append(edgeTo.count)
     }
-    for node in nodes where indices[node] == nil { connect(node) }
+    edgeStart += Array(repeating: edgeTo.count, count: roleplay.endings.count)
+    // Components in reverse topological order, as node names.
+    let found = Graph.stronglyConnectedComponents(nodeCount: nodes.count, edgeStart: edgeStart, edgeTo: edgeTo)
+      .components.map { $0.map { nodes[$0] } }
     components = found
     for (number, members) in found.enumerated() {
       for member in members { component[member] = number }

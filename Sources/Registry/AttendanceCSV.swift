@@ -45,7 +45,7 @@ public enum AttendanceCSV {
     for row in rows.dropFirst() where !SpreadsheetCSV.isBlank(row.fields) {
       func value(_ field: String) -> String {
         guard let index = columns[field], index < row.fields.count else { return "" }
-        return row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        return SpreadsheetCSV.trimmed(row.fields[index])
       }
       let note = value("note")
       result.append(

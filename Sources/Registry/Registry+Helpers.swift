@@ -21,7 +21,16 @@ extension Registry {
   /// `rows` pairs each helper with its line in the source file; each gets a `helper-imported` event.
   @discardableResult
   public func importHelpers(_ rows: [(line: Int, helper: NewHelper)], source: String) throws -> [Helper] {
-    try write { db in
+    // What each row alone decides, before the database is touched: a bad last row of a long file is
+    // refused at once rather than after every other row was inserted and rolled back.
+    for row in rows {
+      do {
+        try checkFields(row.helper)
+      } catch let error as RegistryError {
+        throw RegistryError.badRow(line: row.line, problem: error.message)
+      }
+    }
+    return try write { db in
       let at = timestamp()
       var taken = try takenIDs(db)
       var added: [Helper] = []
@@ -127,6 +136,19 @@ extension Registry {
 
   private func takenIDs(_ db: Database) throws -> Set<String> {
     Set(try String.fetchAll(db, sql: "SELECT lower(id) FROM helpers"))
+  }
+
+  /// The checks of `insertHelper` that need no database: required fields, characters, the id's form.
+  private func checkFields(_ new: NewHelper) throws {
+    let name = try requireText(new.name, field: "name")
+    _ = try requireText(new.local, field: "local")
+    _ = try requireText(new.region, field: "region")
+    if let given = new.id?.trimmingCharacters(in: .whitespaces), !given.isEmpty {
+      guard HelperIDs.isValid(given) else { throw RegistryError.invalidHelperID(given) }
+    } else if HelperIDs.base(forName: name) == nil {
+      throw RegistryError.cannotMakeID(name)
+    }
+    try requireInert(new.email?.trimmingCharacters(in: .whitespacesAndNewlines), field: "email")
   }
 
   private func insertHelper(_ db: Database, _ new: NewHelper, at: String, taken: Set<String>) throws -> Helper {

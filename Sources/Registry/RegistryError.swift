@@ -1,4 +1,6 @@
 import CourseModel
+import Foundation
+import GRDB
 
 /// A bad row of a file, by its 1-based line.
 public struct RowProblem: Sendable, Hashable {
@@ -29,6 +31,11 @@ public enum RegistryError: Error, Sendable, Hashable {
   case cannotOpen(path: String, reason: String)
   /// An unexpected database failure.
   case database(String)
+  /// The registry can no longer be written: the disk (or its quota) is full.
+  case registryFull(path: String)
+  /// The registry can no longer be written: the file, its folder or the disk became read-only, or was
+  /// removed; `reason` is SQLite's.
+  case registryNotWritable(path: String, reason: String)
   case unknownHelper(String, suggestions: [String])
   case duplicateHelperID(String)
   /// An id with characters other than letters, digits, `.`, `_`, `-`, or too long.
@@ -75,6 +82,10 @@ public enum RegistryError: Error, Sendable, Hashable {
   case listedTwice(helperID: String, courseID: String, date: CalendarDate, firstLine: Int)
   /// The registry already holds this course recorded for the helper on that day (a sheet recorded twice).
   case alreadyRecorded(helperID: String, courseID: String, date: CalendarDate)
+  /// A registry file (`import json`) that cannot be read: malformed, truncated, another format or version.
+  case badRegistryFile(reason: Message)
+  /// A registry file whose records clash with this registry or are unsound; nothing was imported.
+  case registryImportRefused([Message])
   /// The file exists but cannot be read.
   case fileNotReadable(path: String)
   /// A backup would overwrite an existing file.
@@ -84,7 +95,7 @@ public enum RegistryError: Error, Sendable, Hashable {
   public var isInputError: Bool {
     switch self {
     case .notSQLite, .foreignDatabase, .newerSchema, .isAFolder, .cannotCreateFolder, .folderNotWritable,
-      .cannotOpen, .database, .fileNotReadable:
+      .cannotOpen, .database, .fileNotReadable, .registryFull, .registryNotWritable:
       false
     default: true
     }
@@ -126,6 +137,20 @@ public enum RegistryError: Error, Sendable, Hashable {
         en: "Cannot open the registry “\(path)”: \(reason).")
     case .database(let reason):
       Message(fr: "Erreur de la base de données : \(reason).", en: "Database error: \(reason).")
+    case .registryFull(let path):
+      Message(
+        fr:
+          "Le registre « \(path) » ne peut plus être écrit : le disque est plein. Tout ce qui était déjà enregistré est conservé ; la dernière opération ne l’a pas été. Libérez de l’espace, puis relancez la même commande pour reprendre.",
+        en:
+          "The registry “\(path)” can no longer be written: the disk is full. Everything saved before is kept; the last step was not saved. Free some space, then run the same command again to resume."
+      )
+    case .registryNotWritable(let path, _):
+      Message(
+        fr:
+          "Le registre « \(path) » ne peut plus être écrit : le fichier, son dossier ou le disque n’accepte plus l’écriture (lecture seule, supprimé ou en panne). Tout ce qui était déjà enregistré est conservé ; la dernière opération ne l’a pas été. Rendez-les accessibles en écriture, puis relancez la même commande pour reprendre.",
+        en:
+          "The registry “\(path)” can no longer be written: the file, its folder or the disk no longer accepts writes (read-only, removed or failing). Everything saved before is kept; the last step was not saved. Make them writable again, then run the same command again to resume."
+      )
     case .unknownHelper(let id, let suggestions):
       suggestions.isEmpty
         ? Message(fr: "Aucun·e entraidant·e n’a l’identifiant « \(id) ».", en: "No helper has the id “\(id)”.")
@@ -277,6 +302,16 @@ public enum RegistryError: Error, Sendable, Hashable {
       Message(
         fr: "Le cours « \(courseID) » est déjà enregistré pour \(helperID) le \(date) (feuille déjà enregistrée ?).",
         en: "The course “\(courseID)” is already recorded for \(helperID) on \(date) (sheet recorded before?).")
+    case .badRegistryFile(let reason):
+      Message(
+        fr: "Fichier de registre illisible : \(reason.fr). Rien n’a été importé.",
+        en: "Unreadable registry file: \(reason.en). Nothing was imported.")
+    case .registryImportRefused(let problems):
+      Message(
+        fr: (["Import refusé, rien n’a été importé (chaque enregistrement doit être nouveau pour ce registre) :"]
+          + problems.map { "  \($0.fr)" }).joined(separator: "\n"),
+        en: (["Import refused, nothing was imported (every record must be new to this registry):"]
+          + problems.map { "  \($0.en)" }).joined(separator: "\n"))
     case .fileNotReadable(let path):
       Message(
         fr: "Le fichier « \(path) » ne peut pas être lu (permission refusée) ; il n’a pas été modifié.",
@@ -311,5 +346,27 @@ public enum RegistryError: Error, Sendable, Hashable {
   /// `2026-11-22 14:03:00 UTC`: an audit timestamp as people read it.
   static func shown(_ timestamp: String) -> String {
     timestamp.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+  }
+
+  /// The error for a write SQLite refused for lack of space or of write access, or nil for any other.
+  ///
+  /// A write into a full disk often comes back as an I/O error (the WAL or its index cannot grow): it is
+  /// taken as a full disk when the file system holding the registry has less than 64 KiB left.
+  static func unwritable(_ error: DatabaseError, path: String) -> RegistryError? {
+    switch error.resultCode {
+    case .SQLITE_FULL: return .registryFull(path: path)
+    case .SQLITE_IOERR where freeBytes(near: path).map { $0 < 65_536 } ?? false: return .registryFull(path: path)
+    case .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM:
+      return .registryNotWritable(path: path, reason: error.message ?? "\(error.resultCode)")
+    default: return nil
+    }
+  }
+
+  /// The bytes an unprivileged user may still write on the file system of `path`'s folder, or nil.
+  static func freeBytes(near path: String) -> Int? {
+    var stat = statvfs()
+    let folder = (path as NSString).deletingLastPathComponent
+    guard statvfs(folder.isEmpty ? "." : folder, &stat) == 0 else { return nil }
+    return Int(stat.f_bavail) * Int(stat.f_frsize)
   }
 }

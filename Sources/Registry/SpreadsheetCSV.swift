@@ -34,6 +34,13 @@ public enum SpreadsheetCSV {
     return rows
   }
 
+  /// The field without leading and trailing white space (without copying when there is none).
+  static func trimmed(_ field: String) -> String {
+    guard let first = field.first, let last = field.last else { return field }
+    if !first.isWhitespace && !last.isWhitespace { return field }
+    return field.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// Whether every field of a row is blank.
   static func isBlank(_ fields: [String]) -> Bool {
     fields.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }

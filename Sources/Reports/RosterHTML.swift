@@ -2,7 +2,7 @@ import CourseModel
 
 /// The roster as one self-contained printable HTML page: no script, no external resource.
 public enum RosterHTML {
-  /// A page titled with `today`, a count by status, then the table (sorted like the terminal's).
+  /// A page titled with `today`, a count by status, a chart of the statuses per region, then the table (sorted like the terminal's).
   public static func render(_ rows: [RosterRow], today: CalendarDate, language: Language) -> String {
     let title = escaped(Roster.title(today: today).text(language))
     let french = language == .fr
@@ -38,6 +38,8 @@ public enum RosterHTML {
       html += "<tr><td>\(escaped(status.label.text(language)))</td><td class=\"number\">\(count)</td></tr>\n"
     }
     html += "</table>\n"
+    html += "<h2>\(escaped(RosterChart.title(language)))</h2>\n"
+    html += RosterChart.render(rows, language: language)
     html += "<h2>\(french ? "Entraidant·es" : "Peer helpers")</h2>\n"
     html += "<table class=\"roster\">\n<thead><tr>"
     html += RosterTable.header(language).map { "<th scope=\"col\">\(escaped($0))</th>" }.joined()

@@ -249,6 +249,15 @@ public enum InterfaceText {
     Message(fr: "Reprise au début de « \(activity) »…", en: "Resuming at the start of “\(activity)”…")
   }
 
+  /// Activities planned for the attempt (drawn from a pool, or taken) that a changed course file no longer has.
+  public static func plannedActivitiesRemoved(_ ids: [String]) -> Message {
+    let french = ids.map { "« \($0) »" }.joined(separator: ", ")
+    let english = ids.map { "“\($0)”" }.joined(separator: ", ")
+    return Message(
+      fr: "Prévu pour cette tentative, \(french) n'est plus dans le cours : une autre activité est tirée à sa place.",
+      en: "Planned for this attempt, \(english) is no longer in the course: another activity is drawn instead.")
+  }
+
   public static func courseChanged(activity: String) -> Message {
     Message(
       fr:

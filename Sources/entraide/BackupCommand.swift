@@ -6,11 +6,12 @@ import Registry
 struct BackupCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backup",
-    abstract: "Copy the registry to a new file. / Copier le registre dans un nouveau fichier.")
+    abstract: Message(fr: "Copier le registre dans un nouveau fichier.", en: "Copy the registry to a new file.").help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "The new file (never overwritten). / Le nouveau fichier (jamais remplacé).") var file: String
+  @Argument(help: .local(fr: "Le nouveau fichier (jamais remplacé).", en: "The new file (never overwritten)."))
+  var file: String
 
   func run() async throws {
     try await global.reportingErrors {

@@ -6,16 +6,19 @@ import Registry
 struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Verify the registry. / Vérifier le registre.",
-    discussion: """
-      Checks the file (SQLite integrity_check), the references between rows, that every certification cycle \
-      is explained by a passed attempt or a course recorded in person, and that no helper has two attempts \
-      of one course in progress. Exit status 0 when all is well, 1 when something is wrong.
-
-      Vérifie le fichier (integrity_check de SQLite), les renvois entre lignes, que chaque cycle de \
-      certification s’explique par une tentative réussie ou un cours enregistré en personne, et qu’aucune \
-      personne n’a deux tentatives en cours d’un même cours. Code de sortie 0 si tout va bien, 1 sinon.
-      """)
+    abstract: Message(fr: "Vérifier le registre.", en: "Verify the registry.").help,
+    discussion: Message(
+      fr: """
+        Vérifie le fichier (integrity_check de SQLite), les renvois entre lignes, que chaque cycle de \
+        certification s’explique par une tentative réussie ou un cours enregistré en personne, et qu’aucune \
+        personne n’a deux tentatives en cours d’un même cours. Code de sortie 0 si tout va bien, 1 sinon.
+        """,
+      en: """
+        Checks the file (SQLite integrity_check), the references between rows, that every certification cycle \
+        is explained by a passed attempt or a course recorded in person, and that no helper has two attempts \
+        of one course in progress. Exit status 0 when all is well, 1 when something is wrong.
+        """
+    ).help)
 
   @OptionGroup var global: GlobalOptions
 

@@ -34,12 +34,11 @@ enum CourseHistories {
 }
 
 extension CourseHistories {
-  /// What the helper practised in each course so far (`entraide status`), with each course as the catalogue
-  /// has it now.
-  static func practiceReport(helperID: String, registry: Registry, catalogue: Catalogue) throws -> PracticeReport {
-    let histories = byCourse(try mappingRegistryErrors { try registry.attempts(helperID: helperID) })
-    return PracticeReport(
-      entries: histories.map { courseID, history in
+  /// What the helper practised in each course so far (`entraide status`), from their attempts, with each course
+  /// as the catalogue has it now.
+  static func practiceReport(attempts: [Attempt], catalogue: Catalogue) -> PracticeReport {
+    PracticeReport(
+      entries: byCourse(attempts).map { courseID, history in
         PracticeReport.Entry(courseID: courseID, course: catalogue.course(courseID), history: history)
       })
   }

@@ -29,6 +29,8 @@ struct CourseRunner {
     static let paused: Int32 = 3
     /// The attempt is open in another terminal (nothing touched), or was taken over from this one.
     static let elsewhere: Int32 = 4
+    /// The registry can no longer be written (disk full, read-only); what was saved before is kept.
+    static let notWritable: Int32 = 5
     static let interrupted: Int32 = 130
     static let terminated: Int32 = 143
   }
@@ -135,6 +137,9 @@ struct CourseRunner {
     } catch .courseChanged {
       do {
         let (session, report) = try CourseSession.resumeAfterChange(course: course, stateJSON: json)
+        if !report.removedActivityIDs.isEmpty {
+          console.say(InterfaceText.plannedActivitiesRemoved(report.removedActivityIDs), style: .notice)
+        }
         if let restarted = report.restartedActivityID,
           let activity = course.allActivities.first(where: { $0.id == restarted })
         {

@@ -8,7 +8,7 @@ import Reports
 struct CoursesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "courses",
-    abstract: "List the courses, or outline one. / Lister les cours, ou en décrire un.",
+    abstract: Message(fr: "Lister les cours, ou en décrire un.", en: "List the courses, or outline one.").help,
     subcommands: [CoursesListCommand.self, CoursesShowCommand.self],
     defaultSubcommand: CoursesListCommand.self)
 }
@@ -16,7 +16,7 @@ struct CoursesCommand: AsyncParsableCommand {
 /// `entraide courses list`: one line per course, with what it counts for.
 struct CoursesListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List the courses. / Lister les cours.")
+    commandName: "list", abstract: Message(fr: "Lister les cours.", en: "List the courses.").help)
 
   @OptionGroup var global: GlobalOptions
 
@@ -44,11 +44,11 @@ struct CoursesListCommand: AsyncParsableCommand {
 /// `entraide courses show ID`: a course's outline (activities, prerequisites, certifications, sources).
 struct CoursesShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Outline one course. / Décrire un cours.")
+    commandName: "show", abstract: Message(fr: "Décrire un cours.", en: "Outline one course.").help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "Course id or file. / Identifiant ou fichier du cours.") var course: String
+  @Argument(help: .local(fr: "Identifiant ou fichier du cours.", en: "Course id or file.")) var course: String
 
   func run() async throws {
     try await global.reportingErrors {
@@ -65,41 +65,26 @@ enum CourseOutline {
     (text.text(language.rawValue, fallbacks: course.languages) ?? "").strippingControlCharacters()
   }
 
-  /// `PT1H30M` as "1 h 30 min"; the text as written when it is not a simple duration.
+  /// `PT1H30M` as "1 h 30 min"; the text as written when it is not hours and minutes only.
   static func duration(_ iso: String, _ language: Language) -> String {
-    var hours = 0
-    var minutes = 0
-    var number = ""
-    guard iso.hasPrefix("PT") else { return iso.strippingControlCharacters() }
-    for character in iso.dropFirst(2) {
-      if character.isASCII, character.isNumber {
-        number.append(character)
-      } else if character == "H", let value = Int(number) {
-        hours = value
-        number = ""
-      } else if character == "M", let value = Int(number) {
-        minutes = value
-        number = ""
-      } else {
-        return iso.strippingControlCharacters()
-      }
-    }
-    guard number.isEmpty, hours + minutes > 0 else { return iso.strippingControlCharacters() }
-    switch (hours, minutes) {
-    case (0, _): return "\(minutes) min"
-    case (_, 0): return "\(hours) h"
-    default: return language == .fr ? "\(hours) h \(minutes)" : "\(hours) h \(minutes) min"
+    guard let parsed = ISODuration(iso: iso), parsed.hasTime, parsed.years + parsed.months + parsed.days == 0,
+      parsed.seconds == 0, parsed.hours + parsed.minutes > 0
+    else { return iso.strippingControlCharacters() }
+    switch (parsed.hours, parsed.minutes) {
+    case (0, let minutes): return "\(minutes) min"
+    case (let hours, 0): return "\(hours) h"
+    case (let hours, let minutes): return language == .fr ? "\(hours) h \(minutes)" : "\(hours) h \(minutes) min"
     }
   }
 
-  /// Said of the format tour instead of the certifications it counts for (the menu says it too).
+  /// Said of the format tour when it counts for no certification (the menu says it too).
   static let authorsTour = Message(
     fr: "visite du format pour les autrices et auteurs de cours (pas une formation)",
     en: "format tour for course authors (not a training course)")
 
-  /// What the course counts for; for the authors' tour, that it is one.
+  /// What the course counts for; for the authors' tour that counts for nothing, that it is one.
   static func countsFor(_ course: Course, catalog: CertificationCatalog, language: Language) -> String {
-    course.audience == .authors
+    course.audience == .authors && catalog.certifications(grantedBy: course.id).isEmpty
       ? authorsTour.text(language) : countsFor(course.id, catalog: catalog, language: language)
   }
 

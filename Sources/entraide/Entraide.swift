@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseModel
 import Foundation
 
 /// The `entraide` command: subcommands, or the interactive menu when run with none.
@@ -6,7 +7,10 @@ import Foundation
 struct Entraide: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "entraide",
-    abstract: "Peer-helper training: courses, role-plays, quizzes and certifications. / Formation des entraidant·es.",
+    abstract: Message(
+      fr: "Formation des entraidant·es : cours, mises en situation, questionnaires et certifications.",
+      en: "Peer-helper training: courses, role-plays, quizzes and certifications."
+    ).help,
     version: EntraideVersion.current,
     subcommands: [
       CoursesCommand.self,
@@ -18,6 +22,9 @@ struct Entraide: AsyncParsableCommand {
       RosterCommand.self,
       RunCommand.self,
       BackupCommand.self,
+      AttestationCommand.self,
+      ExportCommand.self,
+      ImportCommand.self,
       CheckCommand.self,
     ]
   )
@@ -38,6 +45,11 @@ struct Entraide: AsyncParsableCommand {
         try command.run()
       }
     } catch {
+      // Help (`--help`, `help SUBCOMMAND`): ArgumentParser's own words in the help language too.
+      if exitCode(for: error) == .success, HelpLanguage.current == .fr {
+        print(UsageErrorText.frenchHelp(fullMessage(for: error)))
+        Foundation.exit(0)
+      }
       if exitCode(for: error) == .validationFailure {
         let arguments = Array(CommandLine.arguments.dropFirst())
         printError(UsageErrorText.text(fullMessage(for: error), in: UsageErrorText.language(of: arguments)))

@@ -6,25 +6,34 @@ import Foundation
 struct GlobalOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: "Registry file (default: $ENTRAIDE_DB, else $XDG_DATA_HOME/entraide/registry.sqlite). / Fichier du registre.")
+    help: .local(
+      fr: "Fichier du registre (par défaut : $ENTRAIDE_DB, sinon $XDG_DATA_HOME/entraide/registry.sqlite).",
+      en: "Registry file (default: $ENTRAIDE_DB, else $XDG_DATA_HOME/entraide/registry.sqlite)."))
   var db: String?
 
   @Option(
     name: .long,
     help:
-      "Courses folder (default: $ENTRAIDE_COURSES, else ./Courses, else the installed courses). / Dossier des cours.")
+      .local(
+        fr: "Dossier des cours (par défaut : $ENTRAIDE_COURSES, sinon ./Courses, sinon les cours installés).",
+        en: "Courses folder (default: $ENTRAIDE_COURSES, else ./Courses, else the installed courses)."))
   var courses: String?
 
   @Option(
-    name: .long, help: "Interface language: fr or en (default: from LC_ALL / LANG, else en). / Langue : fr ou en.")
+    name: .long,
+    help: .local(
+      fr: "Langue de l'interface : fr ou en (par défaut : selon LC_ALL, LC_MESSAGES ou LANG, sinon en).",
+      en: "Interface language: fr or en (default: from LC_ALL / LANG, else en)."))
   var lang: Language?
 
-  @Flag(name: .long, help: "No colour in the output. / Sans couleur.")
+  @Flag(name: .long, help: .local(fr: "Sans couleur à l'affichage.", en: "No colour in the output."))
   var noColor = false
 
   @Option(
     name: .long,
-    help: "Author of the changes in the audit log (default: $USER). / Auteur·e des modifications au journal.")
+    help: .local(
+      fr: "Auteur·e des modifications inscrites au journal (par défaut : $USER).",
+      en: "Author of the changes in the audit log (default: $USER)."))
   var by: String?
 
   /// The interface language: `--lang`, else `LC_ALL`/`LC_MESSAGES`/`LANG` (`fr*` is French), else English.
@@ -44,13 +53,14 @@ struct GlobalOptions: ParsableArguments {
   /// The courses folder, resolved as the README says.
   var coursesDirectory: URL { Self.coursesDirectory(courses) }
 
-  /// `courses` when given, else `$ENTRAIDE_COURSES`, else `./Courses` when it holds the schema, else installed.
+  /// `courses` when given, else `$ENTRAIDE_COURSES`, else `./Courses` when it is a folder, else installed.
   static func coursesDirectory(_ courses: String?) -> URL {
     if let courses { return URL(fileURLWithPath: courses) }
     if let fromEnvironment = environmentVariable("ENTRAIDE_COURSES") {
       return URL(fileURLWithPath: fromEnvironment)
     }
-    if access("Courses/schema/course.xsd", F_OK) == 0 {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: "Courses", isDirectory: &isFolder), isFolder.boolValue {
       return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Courses")
     }
     return installedCoursesDirectory

@@ -5,15 +5,18 @@ import Registry
 /// `entraide helpers add --name N --local L --region R [--id ID] [--email E]`.
 struct HelpersAddCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "add", abstract: "Add a helper. / Ajouter un·e entraidant·e.")
+    commandName: "add", abstract: Message(fr: "Ajouter un·e entraidant·e.", en: "Add a helper.").help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Full name. / Nom complet.") var name: String
-  @Option(help: "Union local. / Syndicat.") var local: String
-  @Option(help: "Region. / Région.") var region: String
-  @Option(help: "Id (default: made from the name, e.g. mtremblay). / Identifiant.") var id: String?
-  @Option(help: "Email. / Courriel.") var email: String?
+  @Option(help: .local(fr: "Nom complet.", en: "Full name.")) var name: String
+  @Option(help: .local(fr: "Syndicat.", en: "Union local.")) var local: String
+  @Option(help: .local(fr: "Région.", en: "Region.")) var region: String
+  @Option(
+    help: .local(
+      fr: "Identifiant (par défaut : tiré du nom, p. ex. mtremblay).",
+      en: "Id (default: made from the name, e.g. mtremblay).")) var id: String?
+  @Option(help: .local(fr: "Courriel.", en: "Email.")) var email: String?
 
   func run() async throws {
     try await global.reportingErrors {

@@ -6,12 +6,14 @@ import Registry
 struct HelpersDeactivateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "deactivate",
-    abstract: "Deactivate a helper (history kept). / Désactiver un·e entraidant·e (historique conservé).")
+    abstract: Message(
+      fr: "Désactiver un·e entraidant·e (historique conservé).", en: "Deactivate a helper (history kept)."
+    ).help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "Helper id. / Identifiant.") var id: String
-  @Option(help: "Why, for the audit log. / La raison, pour le journal.") var reason: String?
+  @Argument(help: .local(fr: "Identifiant de l'entraidant·e.", en: "Helper id.")) var id: String
+  @Option(help: .local(fr: "La raison, pour le journal.", en: "Why, for the audit log.")) var reason: String?
 
   func run() async throws {
     try await global.reportingErrors {

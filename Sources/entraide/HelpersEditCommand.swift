@@ -5,16 +5,16 @@ import Registry
 /// `entraide helpers edit ID [--name N] [--local L] [--region R] [--email E] [--reason T]`.
 struct HelpersEditCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "edit", abstract: "Change a helper's details. / Modifier un·e entraidant·e.")
+    commandName: "edit", abstract: Message(fr: "Modifier un·e entraidant·e.", en: "Change a helper's details.").help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "Helper id. / Identifiant.") var id: String
-  @Option(help: "Full name. / Nom complet.") var name: String?
-  @Option(help: "Union local. / Syndicat.") var local: String?
-  @Option(help: "Region. / Région.") var region: String?
-  @Option(help: "Email (empty to remove). / Courriel (vide pour l’effacer).") var email: String?
-  @Option(help: "Why, for the audit log. / La raison, pour le journal.") var reason: String?
+  @Argument(help: .local(fr: "Identifiant de l'entraidant·e.", en: "Helper id.")) var id: String
+  @Option(help: .local(fr: "Nom complet.", en: "Full name.")) var name: String?
+  @Option(help: .local(fr: "Syndicat.", en: "Union local.")) var local: String?
+  @Option(help: .local(fr: "Région.", en: "Region.")) var region: String?
+  @Option(help: .local(fr: "Courriel (vide pour l’effacer).", en: "Email (empty to remove).")) var email: String?
+  @Option(help: .local(fr: "La raison, pour le journal.", en: "Why, for the audit log.")) var reason: String?
 
   func run() async throws {
     try await global.reportingErrors {

@@ -7,11 +7,15 @@ import Registry
 struct HelpersImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Import helpers from a CSV file, all or nothing. / Importer des entraidant·es d’un fichier CSV.")
+    abstract: Message(
+      fr: "Importer des entraidant·es d’un fichier CSV.", en: "Import helpers from a CSV file, all or nothing."
+    ).help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "CSV file: name,local,region[,id,email] / Fichier CSV : nom,syndicat,région[,identifiant,courriel].")
+  @Argument(
+    help: .local(
+      fr: "Fichier CSV : nom,syndicat,région[,identifiant,courriel].", en: "CSV file: name,local,region[,id,email]"))
   var file: String
 
   func run() async throws {

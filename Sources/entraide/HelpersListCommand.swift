@@ -6,11 +6,11 @@ import Reports
 /// `entraide helpers list [--all]`: a table of the helpers.
 struct HelpersListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List the active helpers. / Lister les entraidant·es actifs.")
+    commandName: "list", abstract: Message(fr: "Lister les entraidant·es actifs.", en: "List the active helpers.").help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Flag(help: "Include deactivated helpers. / Inclure les personnes désactivées.") var all = false
+  @Flag(help: .local(fr: "Inclure les personnes désactivées.", en: "Include deactivated helpers.")) var all = false
 
   func run() async throws {
     try await global.reportingErrors {

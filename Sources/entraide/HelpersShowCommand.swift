@@ -6,11 +6,13 @@ import Reports
 /// `entraide helpers show ID`: one helper's details, audit history and attempts.
 struct HelpersShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show a helper and their attempts. / Afficher un·e entraidant·e.")
+    commandName: "show",
+    abstract: Message(fr: "Afficher un·e entraidant·e et ses tentatives.", en: "Show a helper and their attempts.").help
+  )
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "Helper id. / Identifiant.") var id: String
+  @Argument(help: .local(fr: "Identifiant de l'entraidant·e.", en: "Helper id.")) var id: String
 
   func run() async throws {
     try await global.reportingErrors {

@@ -159,7 +159,6 @@ struct MainMenu {
     if try mappingRegistryErrors({ try registry.inProgressAttempt(helperID: helper.id, courseID: course.id) }) != nil {
       return MenuText.markInProgress
     }
-    if course.audience == .authors { return CourseOutline.authorsTour }
     let missing = try mappingRegistryErrors {
       try registry.missingPrerequisites(helperID: helper.id, course: CourseEntry(course), on: today)
     }
@@ -176,7 +175,9 @@ struct MainMenu {
     let history = try mappingRegistryErrors { try registry.certificationHistory(helperID: helper.id) }
     let forecast = CertificationRules.decisions(
       passing: course.id, on: today, catalog: certifications, history: history)
-    guard let (certification, decision) = forecast.first else { return MenuText.markNoCertification }
+    guard let (certification, decision) = forecast.first else {
+      return course.audience == .authors ? CourseOutline.authorsTour : MenuText.markNoCertification
+    }
     let title = certification.title.text(language.rawValue, fallbacks: ["fr", "en"]) ?? certification.id
     let alreadyPassed = standings.first { $0.certificationID == certification.id }?.initialPassed.contains(course.id)
     return MenuText.mark(decision, certification: title, alreadyPassed: alreadyPassed ?? false)

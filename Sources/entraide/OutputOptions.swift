@@ -7,12 +7,12 @@ import Reports
 struct OutputOptions: ParsableArguments {
   @Option(
     name: [.customShort("o"), .customLong("output")],
-    help: ArgumentHelp(
-      "Write to FILE (atomically; its folder must exist). / Écrire dans FILE (son dossier doit exister).",
+    help: .local(
+      fr: "Écrire dans FILE (son dossier doit exister).", en: "Write to FILE (atomically; its folder must exist).",
       valueName: "file"))
   var output: String?
 
-  @Flag(help: "Replace FILE when it exists. / Remplacer FILE s’il existe.")
+  @Flag(help: .local(fr: "Remplacer FILE s’il existe.", en: "Replace FILE when it exists."))
   var force = false
 
   /// Writes `data` to `-o FILE` (refusing an existing file without `--force`), or to standard output.
@@ -59,14 +59,15 @@ struct CSVOptions: ParsableArguments {
   }
 
   @Option(
-    help: ArgumentHelp(
-      "CSV field separator: ',' (default, RFC 4180) or ';' (French spreadsheets). / Séparateur : ',' ou ';'.",
+    help: .local(
+      fr: "Séparateur : ',' ou ';'.", en: "CSV field separator: ',' (default, RFC 4180) or ';' (French spreadsheets).",
       valueName: "char"))
   var delimiter: Delimiter = .comma
 
   @Flag(
-    help:
-      "Start the CSV with a byte-order mark, so a spreadsheet reads it as UTF-8. / Commencer par une marque d’ordre des octets (BOM)."
+    help: .local(
+      fr: "Commencer par une marque d’ordre des octets (BOM).",
+      en: "Start the CSV with a byte-order mark, so a spreadsheet reads it as UTF-8.")
   )
   var bom = false
 

@@ -8,17 +8,20 @@ import Registry
 struct RecordCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "record",
-    abstract: "Record a course passed in person. / Enregistrer un cours suivi en personne.")
+    abstract: Message(fr: "Enregistrer un cours suivi en personne.", en: "Record a course passed in person.").help)
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "Helper id. / Identifiant de l’entraidant·e.") var helper: String?
-  @Argument(help: "Course id. / Identifiant du cours.") var course: String?
-  @Option(help: "The day it was passed, YYYY-MM-DD. / Le jour de la réussite, AAAA-MM-JJ.") var date: String?
-  @Option(help: "A note for the record (e.g. where). / Une note (p. ex. le lieu).") var note: String?
+  @Argument(help: .local(fr: "Identifiant de l'entraidant·e (voir « entraide helpers list »).", en: "Helper id."))
+  var helper: String?
+  @Argument(help: .local(fr: "Identifiant du cours.", en: "Course id.")) var course: String?
+  @Option(help: .local(fr: "Le jour de la réussite, AAAA-MM-JJ.", en: "The day it was passed, YYYY-MM-DD.")) var date:
+    String?
+  @Option(help: .local(fr: "Une note (p. ex. le lieu).", en: "A note for the record (e.g. where).")) var note: String?
   @Option(
-    help: ArgumentHelp(
-      "An attendance sheet (CSV: helper_id,course,date[,note]); every row or none. / Une feuille de présence (CSV : identifiant,cours,date[,note]) ; toutes les lignes ou aucune.",
+    help: .local(
+      fr: "Une feuille de présence (CSV : identifiant,cours,date[,note]) ; toutes les lignes ou aucune.",
+      en: "An attendance sheet (CSV: helper_id,course,date[,note]); every row or none.",
       valueName: "file"))
   var from: String?
 

@@ -51,7 +51,12 @@ extension GlobalOptions {
             + "(entraide helpers add) or from the menu (entraide)."),
         exitCode: 2)
     }
-    return try mappingRegistryErrors { try Registry.open(path: path, actor: auditAuthor) }
+    let registry = try mappingRegistryErrors { try Registry.open(path: path, actor: auditAuthor) }
+    // A full disk, for tests: the file may grow by this many pages only.
+    if let spare = ProcessInfo.processInfo.environment["ENTRAIDE_TEST_SPARE_PAGES"].flatMap({ Int($0) }) {
+      try mappingRegistryErrors { try registry.limitGrowth(sparePages: spare) }
+    }
+    return registry
   }
 }
 
@@ -62,6 +67,7 @@ func mappingRegistryErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as RegistryError {
     switch error {
     case .attemptOpenElsewhere, .claimLost: throw UserError(error.message, exitCode: CourseRunner.Status.elsewhere)
+    case .registryFull, .registryNotWritable: throw UserError(error.message, exitCode: CourseRunner.Status.notWritable)
     default: throw UserError(error.message, exitCode: error.isInputError ? 2 : 1)
     }
   }

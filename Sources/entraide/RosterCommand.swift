@@ -8,7 +8,10 @@ import Reports
 struct RosterCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "roster",
-    abstract: "Who is certified, due or lapsed, by local and region. / Qui est certifié·e, à renouveler, périmé·e.")
+    abstract: Message(
+      fr: "Qui est certifié·e, à renouveler ou périmé·e, par syndicat et par région.",
+      en: "Who is certified, due or lapsed, by local and region."
+    ).help)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, html, ics
@@ -17,25 +20,36 @@ struct RosterCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   @Option(
-    help: ArgumentHelp("Only this union local (exact, ignoring case). / Seulement ce syndicat.", valueName: "local"))
+    help: .local(
+      fr: "Seulement ce syndicat local (exact, sans égard à la casse).",
+      en: "Only this union local (exact, ignoring case).", valueName: "local"))
   var local: String?
-  @Option(help: ArgumentHelp("Only this region (exact, ignoring case). / Seulement cette région.", valueName: "region"))
+  @Option(
+    help: .local(
+      fr: "Seulement cette région (exacte, sans égard à la casse).", en: "Only this region (exact, ignoring case).",
+      valueName: "region"))
   var region: String?
-  @Option(help: ArgumentHelp("Only this certification id. / Seulement cette certification.", valueName: "id"))
+  @Option(
+    help: .local(
+      fr: "Seulement cette certification (son identifiant).", en: "Only this certification id.", valueName: "id"))
   var certification: String?
   @Option(
     name: .customLong("status"),
-    help: ArgumentHelp(
-      "never, in-training, certified, due, expired or lapsed; repeat or separate with commas. / Statuts.",
+    help: .local(
+      fr: "never, in-training, certified, due, expired ou lapsed ; répétez l'option ou séparez par des virgules.",
+      en: "never, in-training, certified, due, expired or lapsed; repeat or separate with commas.",
       valueName: "status"))
   var statuses: [String] = []
   @Option(
     name: .customLong("due-within"), parsing: .unconditional,
-    help: ArgumentHelp(
-      "Rows to renew within DAYS days: certified or due ending within DAYS, and expired. / À renouveler d’ici DAYS jours.",
+    help: .local(
+      fr:
+        "À renouveler d'ici ce nombre de jours : certifié·e ou à renouveler dont l'échéance tombe dans ces jours, et expiré·e.",
+      en: "Rows to renew within DAYS days: certified or due ending within DAYS, and expired.",
       valueName: "days"))
   var dueWithin: String?
-  @Option(help: "table, csv, json, html or ics. / table, csv, json, html ou ics.") var format: Format = .table
+  @Option(help: .local(fr: "table, csv, json, html ou ics.", en: "table, csv, json, html or ics.")) var format: Format =
+    .table
   @OptionGroup var out: OutputOptions
   @OptionGroup var csv: CSVOptions
 

@@ -12,44 +12,60 @@ import TerminalUI
 struct RunCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Run a course for a helper in the terminal. / Suivre un cours dans le terminal.",
-    discussion: """
-      Exit status: 0 passed, 1 failed, 2 bad usage or input file, 3 paused with progress saved (q, end of \
-      input), 4 open in another terminal (nothing changed) or taken over from this one, 130 Ctrl-C and 143 \
-      SIGTERM with progress saved. See docs/terminal.md and docs/RELIABILITY.md.
-
-      Code de sortie : 0 réussi, 1 échoué, 2 mauvais usage ou fichier, 3 en pause (progression enregistrée), \
-      4 ouvert dans un autre terminal (rien de modifié) ou repris par un autre, 130 Ctrl-C et 143 SIGTERM \
-      (progression enregistrée).
-      """
+    abstract: Message(fr: "Suivre un cours dans le terminal.", en: "Run a course for a helper in the terminal.").help,
+    discussion: Message(
+      fr: """
+        Code de sortie : 0 réussi, 1 échoué, 2 mauvais usage ou fichier, 3 en pause (progression enregistrée), \
+        4 ouvert dans un autre terminal (rien de modifié) ou repris par un autre, 5 registre impossible à écrire \
+        (disque plein, lecture seule ; ce qui était enregistré est conservé), 130 Ctrl-C et 143 SIGTERM \
+        (progression enregistrée). Voir docs/terminal.md et docs/RELIABILITY.md.
+        """,
+      en: """
+        Exit status: 0 passed, 1 failed, 2 bad usage or input file, 3 paused with progress saved (q, end of \
+        input), 4 open in another terminal (nothing changed) or taken over from this one, 5 the registry can no \
+        longer be written (disk full, read-only; what was saved is kept), 130 Ctrl-C and 143 SIGTERM with \
+        progress saved. See docs/terminal.md and docs/RELIABILITY.md.
+        """
+    ).help
   )
 
   @OptionGroup var global: GlobalOptions
 
   @Argument(
     help:
-      "A course id from the courses folder, or a course file. / Un cours du dossier des cours, ou un fichier de cours.")
+      .local(
+        fr: "Un cours du dossier des cours, ou un fichier de cours.",
+        en: "A course id from the courses folder, or a course file."))
   var course: String
 
-  @Option(name: .long, help: "The helper's id (see `entraide helpers list`). / Identifiant de l’entraidant·e.")
+  @Option(
+    name: .long,
+    help: .local(
+      fr: "Identifiant de l'entraidant·e (voir « entraide helpers list »).",
+      en: "The helper's id (see `entraide helpers list`)."))
   var helper: String
 
   @Option(
     name: .long,
-    help: "Seed for quiz shuffling and drawing (default: random, kept with the attempt). / Germe du tirage des quiz.")
+    help: .local(
+      fr: "Germe du mélange et du tirage des questionnaires (par défaut : au hasard, gardé avec la tentative).",
+      en: "Seed for quiz shuffling and drawing (default: random, kept with the attempt)."))
   var seed: UInt64?
 
   @Flag(
     name: .long,
     help:
-      "Abandon the attempt in progress (kept in the history) and start anew. / Abandonner la tentative en cours et recommencer."
+      .local(
+        fr: "Abandonner la tentative en cours et recommencer.",
+        en: "Abandon the attempt in progress (kept in the history) and start anew.")
   )
   var restart = false
 
   @Flag(
     name: .long,
-    help:
-      "Continue here an attempt open in another terminal, which then saves nothing more. / Continuer ici une tentative ouverte dans un autre terminal."
+    help: .local(
+      fr: "Continuer ici une tentative ouverte dans un autre terminal.",
+      en: "Continue here an attempt open in another terminal, which then saves nothing more.")
   )
   var takeOver = false
 
@@ -79,7 +95,11 @@ func standardInputReader() -> LineReader {
 
 /// How the terminal output looks, for `run` and the menu.
 struct DisplayOptions: ParsableArguments {
-  @Flag(name: .long, help: "Screen-reader mode: no colour, no box drawing, no cursor movement. / Mode lecteur d’écran.")
+  @Flag(
+    name: .long,
+    help: .local(
+      fr: "Mode lecteur d'écran : ni couleur, ni cadres, ni déplacement du curseur.",
+      en: "Screen-reader mode: no colour, no box drawing, no cursor movement."))
   var plain = false
 }
 

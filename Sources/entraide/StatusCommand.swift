@@ -8,7 +8,10 @@ import Reports
 struct StatusCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: "A helper's certifications and courses passed. / Les certifications d’un·e entraidant·e.")
+    abstract: Message(
+      fr: "Les certifications d'un·e entraidant·e et ses cours réussis.",
+      en: "A helper's certifications and courses passed."
+    ).help)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case table
@@ -17,9 +20,11 @@ struct StatusCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "Helper id. / Identifiant de l’entraidant·e.") var helper: String
-  @Option(help: "table or json. / table ou json.") var format: Format = .table
-  @Option(help: "Only this certification. / Seulement cette certification.") var certification: String?
+  @Argument(help: .local(fr: "Identifiant de l'entraidant·e (voir « entraide helpers list »).", en: "Helper id."))
+  var helper: String
+  @Option(help: .local(fr: "table ou json.", en: "table or json.")) var format: Format = .table
+  @Option(help: .local(fr: "Seulement cette certification (son identifiant).", en: "Only this certification."))
+  var certification: String?
 
   func run() async throws {
     try await global.reportingErrors {
@@ -42,7 +47,7 @@ struct StatusCommand: AsyncParsableCommand {
       let history = HistoryReport(attempts: attempts, cycles: shownCycles, courses: courses)
       switch format {
       case .table:
-        let practice = try CourseHistories.practiceReport(helperID: helper, registry: registry, catalogue: catalogue)
+        let practice = CourseHistories.practiceReport(attempts: attempts, catalogue: catalogue)
           .lines(global.language)
         print(
           renderTable(status, courses: courses) + "\n\n" + history.render(language: global.language)

@@ -8,28 +8,38 @@ import Foundation
 struct TestCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
-    abstract: "Auto-play every role-play path and seeded quiz runs. / Mettre les cours à l'épreuve.",
-    discussion: """
-      One line per course, PASS or FAIL, with indented reasons and notes; the last line is always \
-      `N passed, N failed` (in French, a French line comes just before it). Exit status: 0 every course \
-      passed, 1 a course cannot be passed, has a dead end or an unreachable part, 2 bad usage or no course. \
-      See docs/engine.md.
-
-      Une ligne par cours, PASS ou FAIL, avec les raisons en retrait. Code de sortie : 0 tous réussis, \
-      1 un cours impossible à réussir, une impasse ou une partie inatteignable, 2 mauvais usage ou aucun cours.
-      """
+    abstract: Message(
+      fr: "Jouer tous les chemins des mises en situation et des tirages de questionnaires.",
+      en: "Auto-play every role-play path and seeded quiz runs."
+    ).help,
+    discussion: Message(
+      fr: """
+        Une ligne par cours, PASS ou FAIL, avec les raisons et les remarques en retrait ; la dernière ligne \
+        est toujours `N passed, N failed`, précédée de sa forme française. Code de sortie : 0 tous réussis, \
+        1 un cours impossible à réussir, une impasse ou une partie inatteignable, 2 mauvais usage ou aucun cours. \
+        Voir docs/engine.md.
+        """,
+      en: """
+        One line per course, PASS or FAIL, with indented reasons and notes; the last line is always \
+        `N passed, N failed` (in French, a French line comes just before it). Exit status: 0 every course \
+        passed, 1 a course cannot be passed, has a dead end or an unreachable part, 2 bad usage or no course. \
+        See docs/engine.md.
+        """
+    ).help
   )
 
   @OptionGroup var global: GlobalOptions
 
   @Option(
-    name: .long, help: "Seeds to run each quiz under (default: 200). / Nombre de tirages par quiz (200 par défaut).")
+    name: .long,
+    help: .local(fr: "Nombre de tirages par quiz (200 par défaut).", en: "Seeds to run each quiz under (default: 200).")
+  )
   var seeds: Int = 200
 
   @Argument(
-    help: ArgumentHelp(
-      "Course files, folders or course ids (default: every course in the courses folder). / Fichiers, dossiers ou "
-        + "identifiants de cours (par défaut : tous les cours).", valueName: "course"))
+    help: .local(
+      fr: "Fichiers, dossiers ou identifiants de cours (par défaut : tous les cours du dossier des cours).",
+      en: "Course files, folders or course ids (default: every course in the courses folder).", valueName: "course"))
   var courseNames: [String] = []
 
   func run() async throws {
@@ -41,15 +51,21 @@ struct TestCommand: AsyncParsableCommand {
       }
       let coursesDirectory = global.coursesDirectory
       let files = try Self.courseFiles(courseNames, coursesDirectory: coursesDirectory)
-      let loader = CourseLoader()
+      // The courses folder is read as every command reads it (rules across files included); named files alone.
+      let loaded: [Catalogue.File] =
+        courseNames.isEmpty
+        ? Catalogue.load(folder: coursesDirectory).files
+        : files.map { url in
+          let result = CourseLoader().load(at: url)
+          return Catalogue.File(path: result.path, content: result.file, findings: result.findings)
+        }
       let explorer = Explorer()
       var passed = 0
       var failed = 0
       var output: [String] = []
-      for file in files {
-        let result = loader.load(at: file)
-        if result.catalog != nil { continue }  // certifications.xml: nothing to play
-        let (verdict, lines) = Self.report(result, explorer: explorer, seeds: seeds, language: language)
+      for file in loaded {
+        if case .certifications = file.content { continue }  // certifications.xml: nothing to play
+        let (verdict, lines) = Self.report(file, explorer: explorer, seeds: seeds, language: language)
         if verdict { passed += 1 } else { failed += 1 }
         output += lines
       }
@@ -116,7 +132,7 @@ struct TestCommand: AsyncParsableCommand {
   /// The engine's verdict for one file (false when it does not load) and its lines: the explorer's report, or
   /// FAIL with the errors that keep the course from loading.
   static func report(
-    _ result: LoadResult, explorer: Explorer, seeds: Int, language: Language
+    _ result: Catalogue.File, explorer: Explorer, seeds: Int, language: Language
   ) -> (passed: Bool, lines: [String]) {
     let errors = result.findings.filter { $0.severity == .error }
     guard let course = result.course, errors.isEmpty else {

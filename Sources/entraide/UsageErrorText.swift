@@ -31,6 +31,36 @@ enum UsageErrorText {
     return GlobalOptions.language(nil)
   }
 
+  /// ArgumentParser's help page with its own words in French (headings, the help and version options,
+  /// defaults and values); the command texts are already in the help language.
+  static func frenchHelp(_ page: String) -> String {
+    var lines = page.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      let line = String(line)
+      let headings = [
+        "OVERVIEW: ": "DESCRIPTION : ", "USAGE: ": "UTILISATION : ", "ARGUMENTS:": "ARGUMENTS :",
+        "OPTIONS:": "OPTIONS :", "SUBCOMMANDS:": "SOUS-COMMANDES :",
+      ]
+      for (english, french) in headings {
+        if let rest = line.dropPrefix(english) { return french + rest }
+      }
+      if let rest = line.dropPrefix("  See '"), let command = rest.dropSuffix(" <subcommand>' for detailed help.") {
+        return "  Voir « \(command) <sous-commande> » pour l'aide détaillée."
+      }
+      return line.replacingOccurrences(of: "Show help information.", with: "Afficher l'aide.")
+        .replacingOccurrences(of: "Show the version.", with: "Afficher la version.")
+        .replacingOccurrences(of: "(default)", with: "(par défaut)")
+    }
+    // Defaults and values may wrap onto the next line: replaced across the line break.
+    var text = lines.joined(separator: "\n")
+    for (english, french) in [
+      ("(default:", "(par défaut :"), ("(values:", "(valeurs :"), ("; default:", " ; par défaut :"),
+    ] {
+      text = text.replacingOccurrences(of: english, with: french)
+    }
+    lines = []
+    return text
+  }
+
   static func french(_ line: String) -> String {
     if let rest = line.dropPrefix("Error: ") { return "Erreur : " + frenchError(rest) }
     if let rest = line.dropPrefix("Help:  ") { return "Aide : " + rest }

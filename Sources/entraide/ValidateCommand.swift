@@ -9,14 +9,20 @@ import Reports
 struct ValidateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check course files against the schema and the lint rules. / Vérifier les fichiers de cours.",
-    discussion: """
-      One line per finding, `path:line:col: error|warning: message`, then a summary. Exit status: 0 no error, \
-      1 errors, 2 bad usage or an unreadable path. See docs/validate.md.
-
-      Une ligne par constat, `chemin:ligne:col: error|warning: message`, puis un résumé. Code de sortie : \
-      0 aucune erreur, 1 des erreurs, 2 mauvais usage ou chemin illisible.
-      """
+    abstract: Message(
+      fr: "Vérifier les fichiers de cours selon le schéma et les règles de contrôle.",
+      en: "Check course files against the schema and the lint rules."
+    ).help,
+    discussion: Message(
+      fr: """
+        Une ligne par constat, `chemin:ligne:col: error|warning: message`, puis un résumé. Code de sortie : \
+        0 aucune erreur, 1 des erreurs, 2 mauvais usage ou chemin illisible. Voir docs/validate.md.
+        """,
+      en: """
+        One line per finding, `path:line:col: error|warning: message`, then a summary. Exit status: 0 no error, \
+        1 errors, 2 bad usage or an unreadable path. See docs/validate.md.
+        """
+    ).help
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -26,10 +32,13 @@ struct ValidateCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(name: .long, help: "Output format: text or json. / Format : text ou json.")
+  @Option(name: .long, help: .local(fr: "Format de sortie : text ou json.", en: "Output format: text or json."))
   var format: Format = .text
 
-  @Argument(help: "Course files or folders (default: the courses folder). / Fichiers ou dossiers de cours.")
+  @Argument(
+    help: .local(
+      fr: "Fichiers ou dossiers de cours (par défaut : le dossier des cours).",
+      en: "Course files or folders (default: the courses folder)."))
   var paths: [String] = []
 
   func run() async throws {

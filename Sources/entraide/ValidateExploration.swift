@@ -72,7 +72,7 @@ enum ValidateExploration {
         continue  // a static finding (unknown-scene)
       }
     }
-    let staticallyReachable = reachableFromStart(roleplay)
+    let staticallyReachable = roleplay.reachableFromStart
     for sceneID in exploration.scenesNeverReached where staticallyReachable.contains(sceneID) {
       guard let scene = roleplay.scene(sceneID) else { continue }
       add(
@@ -106,16 +106,5 @@ enum ValidateExploration {
         ending.location, .warning)
     }
     return result
-  }
-
-  /// Scenes and endings on some path from `start`, conditions ignored (the static rule's view).
-  static func reachableFromStart(_ roleplay: Roleplay) -> Set<String> {
-    var reached: Set<String> = []
-    var queue = [roleplay.start]
-    while let id = queue.popLast() {
-      guard reached.insert(id).inserted, let scene = roleplay.scene(id) else { continue }
-      queue += scene.gotos.map(\.to) + scene.choices.map(\.to)
-    }
-    return reached
   }
 }

@@ -50,3 +50,15 @@ func onlyTenASCIIDigitsAndDashesAreADate(text: String) {
 func nonDateDurationsAreRefused(text: String) {
   #expect(DateDuration(iso: text) == nil)
 }
+
+/// The one duration parser: dates for certifications, hours and minutes for a course's length.
+@Test func isoDurationsReadEveryPartInOrder() throws {
+  let all = try #require(ISODuration(iso: "P1Y2M3W4DT5H6M7S"))
+  #expect([all.years, all.months, all.days, all.hours, all.minutes, all.seconds] == [1, 2, 25, 5, 6, 7])
+  #expect(all.hasTime)
+  let course = try #require(ISODuration(iso: "PT1H30M"))
+  #expect([course.hours, course.minutes, course.days] == [1, 30, 0])
+  for bad in ["P", "PT", "P1DT", "PT1H1H", "PT1M1H", "P1YT", "PT1D", "P1S", "P1Y1Y"] {
+    #expect(ISODuration(iso: bad) == nil, "\(bad)")
+  }
+}

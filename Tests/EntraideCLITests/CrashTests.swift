@@ -44,6 +44,17 @@ struct CrashBench {
     ]
   }
 
+  private init(root: URL, db: String, environment: [String: String]) {
+    self.root = root
+    self.db = db
+    self.environment = environment
+  }
+
+  /// The same bench on another registry file.
+  func onDatabase(_ path: String) -> CrashBench {
+    CrashBench(root: root, db: path, environment: environment.merging(["ENTRAIDE_DB": path]) { _, new in new })
+  }
+
   func run(_ arguments: [String], stdin: String = "") throws -> RunResult {
     try Entraide.run(arguments, stdin: stdin, environment: environment)
   }
@@ -141,23 +152,25 @@ enum CrashOracle {
 }
 
 /// What one `entraide run` did.
-private struct Played {
+struct Played {
   /// The screen keys of the prompts seen, in order.
   var keys: [String]
   /// Killed (after `answers` lines were sent), or the exit status.
   var killed: Bool
   var status: Int32?
   var answers: Int
+  var stderr = ""
 }
 
 /// Runs the course for the helper, answering with the oracle; kills it `delay` µs after the `killAfter`-th
 /// line (0: after start-up) when given.
-private func play(
-  _ bench: CrashBench, helper: String, course: String, seed: Int, kill: (after: Int, delay: Int)? = nil
+func play(
+  _ bench: CrashBench, helper: String, course: String, seed: Int, kill: (after: Int, delay: Int)? = nil,
+  environment: [String: String] = [:]
 ) throws -> Played {
   let run = try InteractiveRun(
     ["run", course, "--helper", helper, "--seed", String(seed), "--lang", "en", "--plain"],
-    environment: bench.environment)
+    environment: bench.environment.merging(environment) { _, new in new })
   var played = Played(keys: [], killed: false, status: nil, answers: 0)
   if let kill, kill.after == 0 {
     usleep(useconds_t(kill.delay))
@@ -180,11 +193,12 @@ private func play(
     }
   }
   played.status = run.wait(timeout: 30)
+  played.stderr = run.stderr
   return played
 }
 
 /// The finished attempt of the helper: state, score and per-item detail.
-private func result(_ bench: CrashBench, helper: String) throws -> String {
+func result(_ bench: CrashBench, helper: String) throws -> String {
   try bench.sql(
     "SELECT state || '|' || ifnull(score, '') || '|' || ifnull(passed_on, '') || '|' || ifnull(detail, '') FROM attempts WHERE helper_id = '\(helper)' AND state IN ('passed', 'failed');"
   )

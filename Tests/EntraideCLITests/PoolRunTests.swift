@@ -120,6 +120,40 @@ private struct PoolFixture {
     #expect(try PoolFixture.matches(#"Activité 1 sur 2 : Situation (\w+)"#, in: fourth.stdout) == [situations[0]])
   }
 
+  @Test func aDrawnSituationRemovedFromTheCourseIsToldAndAnotherOneStarts() throws {
+    let fixture = try PoolFixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    _ = try fixture.run([
+      "helpers", "add", "--name", "Marie Tremblay", "--local", "CSN 1", "--region", "Estrie", "--id", "marie",
+    ])
+    // End of input at the first scene: paused, progress saved.
+    let paused = try fixture.run(["run", "rappel-pool", "--helper", "marie", "--seed", "42"], stdin: "")
+    #expect(paused.status == 3, "\(paused.stdout)\(paused.stderr)")
+    let drawn = try #require(try PoolFixture.matches(#"Activité 1 sur 2 : Situation (\w+)"#, in: paused.stdout).first)
+    // The situation drawn leaves the course.
+    let file = fixture.courses.appendingPathComponent("rappel-pool.xml")
+    let id = drawn.lowercased()
+    let others = [("casino", "Casino"), ("deuil", "Deuil"), ("conflit", "Conflit")].filter { $0.0 != id }
+    let changed = PoolFixture.course.replacingOccurrences(
+      of: PoolFixture.roleplay("casino", "Casino") + PoolFixture.roleplay("deuil", "Deuil")
+        + PoolFixture.roleplay("conflit", "Conflit"),
+      with: others.map { PoolFixture.roleplay($0.0, $0.1) }.joined())
+    #expect(changed != PoolFixture.course)
+    try changed.write(to: file, atomically: true, encoding: .utf8)
+    let resumed = try fixture.run(
+      ["run", "rappel-pool", "--helper", "marie", "--seed", "42"], stdin: String(repeating: "1\n", count: 40))
+    #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
+    // Lines wrap at 80 columns.
+    let unwrapped = resumed.stdout.replacingOccurrences(of: "\n", with: " ")
+    #expect(
+      unwrapped.contains(
+        "Prévu pour cette tentative, « \(id) » n'est plus dans le cours : une autre activité est tirée à sa place."))
+    let redrawn = try #require(
+      try PoolFixture.matches(#"Activité 1 sur 2 : Situation (\w+)"#, in: resumed.stdout).first)
+    #expect(redrawn != drawn)
+    #expect(unwrapped.contains("« Situation \(redrawn) » recommence au début."))
+  }
+
   @Test func validateAndTestPassOnThePooledCourseAndTheTour() throws {
     let fixture = try PoolFixture()
     defer { try? FileManager.default.removeItem(at: fixture.root) }

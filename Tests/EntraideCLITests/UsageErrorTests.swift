@@ -12,7 +12,7 @@ import Testing
       result.stderr.hasPrefix(
         """
         Erreur : la valeur « xml » n'est pas valide pour « --format <format> ». Valeurs possibles : text et json.
-        Aide : --format <format>  Output format: text or json. / Format : text ou json.
+        Aide : --format <format>  Format de sortie : text ou json.
         Utilisation : entraide validate [--db <db>]
         """))
     #expect(result.stderr.hasSuffix("\n  Voir « entraide validate --help » pour en savoir plus.\n"))

@@ -183,3 +183,13 @@ func expectNothingRecorded(_ registry: Registry) throws {
   #expect(lines[21] == "Nothing was recorded.")
   try expectNothingRecorded(registry)
 }
+
+@Test func theEventDetailIsTheJSONThatJSONEncoderWrites() throws {
+  let detail = [
+    "note": "Salle \"B\" / 2\\3\n\t\r\u{08}\u{0C}\u{01}\u{1F} é 🙂", "course": "ecoute-active", "a": "", "line": "12",
+  ]
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  #expect(Registry.detailJSON(detail) == String(decoding: try encoder.encode(detail), as: UTF8.self))
+  #expect(Registry.detailJSON([:]) == "{}")
+}

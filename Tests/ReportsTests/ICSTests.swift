@@ -69,3 +69,29 @@ import Testing
       == "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Entraide//Roster//EN\r\nCALSCALE:GREGORIAN\r\n"
       + "METHOD:PUBLISH\r\nX-WR-CALNAME:Peer-helper roster as of 2026-11-22\r\nEND:VCALENDAR\r\n")
 }
+
+@Test func theCalendarReadBackByAnRFC5545ReaderHasTheRowsDates() throws {
+  var hostile = Sample.marie
+  hostile.name = "=HYPERLINK(\"http://x\"); <script>\u{1B}[31m, " + String(repeating: "é", count: 40)
+  let text = RosterICS.render([hostile, Sample.jean, Sample.zoe], today: Sample.today, language: .en)
+  let calendar = try ICalendarReader.read(text)
+  #expect(calendar.name == "VCALENDAR")
+  #expect(calendar.text("VERSION") == "2.0")
+  #expect(calendar.components.map(\.name) == Array(repeating: "VEVENT", count: 4))
+  #expect(
+    calendar.components.map { $0.text("DTSTART") } == ["20270802", "20271031", "20251012", "20260109"])
+  #expect(calendar.components.allSatisfy { $0.parameters("DTSTART") == ["VALUE": "DATE"] })
+  #expect(
+    calendar.components.map { $0.text("UID") } == [
+      "entraide-mtremblay-entraidant-window-2027-08-02@entraide",
+      "entraide-mtremblay-entraidant-expires-2027-10-31@entraide",
+      "entraide-jcote-entraidant-window-2025-10-12@entraide", "entraide-jcote-entraidant-expires-2026-01-09@entraide",
+    ])
+  #expect(
+    calendar.components[1].text("SUMMARY")
+      == "Last valid day: =HYPERLINK(\"http://x\"); <script>, " + String(repeating: "é", count: 40) + ", Peer helper")
+  #expect(!text.contains("\u{1B}"))
+  #expect(throws: ICalendarReader.Failure(reason: "END:VEVENT unmatched")) {
+    try ICalendarReader.read("BEGIN:VCALENDAR\r\nEND:VEVENT\r\n")
+  }
+}

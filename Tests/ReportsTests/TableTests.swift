@@ -30,3 +30,23 @@ import Testing
   #expect(RosterTable.render([], language: .fr) == "Aucun·e entraidant·e ne correspond à ces critères.")
   #expect(RosterTable.render([], language: .en) == "No peer helper matches these criteria.")
 }
+
+@Test func theTableMakesHostileNamesInert() {
+  var row = Sample.marie
+  row.name = "=HYPERLINK(\"http://x\")"
+  row.local = "<script>"
+  row.region = "Estrie\u{1B}[2J\u{1B}]0;owned\u{7}"
+  let table = RosterTable.render([row], language: .en)
+  #expect(!table.contains("\u{1B}"))
+  #expect(!table.contains("\u{7}"))
+  #expect(
+    table.split(separator: "\n")[1]
+      == "Estrie  <script>  =HYPERLINK(\"http://x\")  mtremblay  Peer helper    certified  2026-11-01    2027-10-31     343"
+  )
+  let history = HistoryReport(
+    attempts: [], inPerson: [.init(id: 1, course: "referer", date: Sample.today, note: "\u{1B}[31m<script>=1+1")],
+    cycles: []
+  ).render(language: .en)
+  #expect(history.contains("2026-11-22  referer  referer  <script>=1+1"))
+  #expect(!history.contains("\u{1B}"))
+}

@@ -105,14 +105,14 @@ import Testing
   let (console, out) = makeConsole(width: 60)
   let renderer = CourseRenderer(console: console)
   renderer.question(
-    index: 4, count: 5, prompt: "Associez chaque situation à une ressource.",
+    index: 4, count: 5, prompt: "Associe chaque situation à une ressource.",
     form: .match(left: ["Danger immédiat", "Détresse la nuit"], right: ["811, option 2", "911"]))
   renderer.prompt(PromptKind(.match(left: ["a", "b"], right: ["1", "2"])))
   #expect(
     out.text == """
 
       Question 4 sur 5
-      Associez chaque situation à une ressource.
+      Associe chaque situation à une ressource.
 
       À gauche :
         A. Danger immédiat
@@ -225,8 +225,8 @@ import Testing
         score: 1, questionCount: 2, passPercent: 75,
         review: [
           QuestionReview(
-            prompt: "Quel numéro joint la ligne québécoise de prévention du suicide ?", answerGiven: "811, option 1",
-            rightAnswer: "1 866 APPELLE (277-3553)", explanation: "1 866 APPELLE répond 24 h sur 24.")
+            prompt: "Quel numéro joint la ligne québécoise de prévention du suicide ?", answerGiven: "211",
+            rightAnswer: "1 866 APPELLE (1 866 277-3553)", explanation: "1 866 APPELLE répond 24 h sur 24.")
         ])))
   #expect(
     out.text == """
@@ -237,8 +237,8 @@ import Testing
       Questions à revoir :
         1. Quel numéro joint la ligne québécoise de prévention du
            suicide ?
-           Votre réponse : 811, option 1
-           La bonne réponse : 1 866 APPELLE (277-3553)
+           Votre réponse : 211
+           La bonne réponse : 1 866 APPELLE (1 866 277-3553)
            Explication : 1 866 APPELLE répond 24 h sur 24.
 
       """)

@@ -164,12 +164,12 @@ enum TourOracle {
         separator: " ")
     }
     if chunk.contains("pour vrai ou 2 pour faux") || chunk.contains("for true or 2 for false") { return "2" }
-    if chunk.contains("Placez les étapes") || chunk.contains("Put the steps") {
+    if chunk.contains("Place les étapes") || chunk.contains("Put the steps") {
       return [
         number(of: ["Accueillir", "Welcome"]), number(of: ["Écouter", "Listen"]), number(of: ["Référer", "Refer"]),
       ].compactMap { $0 }.joined(separator: " ")
     }
-    if chunk.contains("Associez") || chunk.contains("Match each") {
+    if chunk.contains("Associe chaque") || chunk.contains("Match each") {
       // Left items A, B are in file order (danger, distress); right items are numbered.
       return [number(of: ["911"]), number(of: ["811, option 2"])].compactMap { $0 }.joined(separator: " ")
     }
