@@ -446,8 +446,8 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
   let result = try Entraide.run(
     ["--db", fixture.db, "--lang", "fr"], stdin: "7\nabc\n", environment: fixture.environment)
   #expect(result.status == 0)
-  #expect(result.stdout.contains("! « 7 » n'est pas un choix : tape un numéro de 1 à 3, ou q."))
-  #expect(result.stdout.contains("! « abc » n'est pas un choix : tape un numéro de 1 à 3, ou q."))
+  #expect(result.stdout.contains("! « 7 » n'est pas un choix : tapez un numéro de 1 à 3, ou q."))
+  #expect(result.stdout.contains("! « abc » n'est pas un choix : tapez un numéro de 1 à 3, ou q."))
 }
 
 @Test func aMissingPrerequisiteIsRefusedUntilItIsPassed() throws {
