@@ -17,8 +17,9 @@ deps:
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-dev pkg-config; \
 	fi
 
-## test-deps: deps, plus xmllint (libxml2-utils), which tests use to cross-check the schemas, and the sqlite3
-## shell, which tests use to read and damage registries behind the program's back.
+## test-deps: deps, plus xmllint (libxml2-utils), which tests use to cross-check the schemas, the sqlite3
+## shell, which tests use to read and damage registries behind the program's back, and the PostgreSQL server
+## (Debian's postgresql), which the tests start as a throwaway cluster for the shared-registry tests.
 test-deps: deps
 	@if ! command -v xmllint >/dev/null 2>&1; then \
 	  echo "Installing libxml2-utils (xmllint)…"; \
@@ -27,6 +28,10 @@ test-deps: deps
 	@if ! command -v sqlite3 >/dev/null 2>&1; then \
 	  echo "Installing sqlite3…"; \
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) sqlite3; \
+	fi
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "Installing postgresql (the tests' throwaway server)…"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) postgresql; \
 	fi
 
 build: deps

@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // libxml2 through pkg-config; see docs/libxml2.md for the shim's traps.
@@ -39,6 +40,12 @@ let package = Package(
         .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]
     ),
+    // The shared registry on a PostgreSQL server (PostgresNIO): the same operations as the SQLite one, scopes
+    // enforced by the server's row-level security. See docs/federation.md.
+    .target(
+      name: "PostgresRegistry",
+      dependencies: ["CourseModel", "Registry", .product(name: "PostgresNIO", package: "postgres-nio")]
+    ),
     // Pure report renderers (roster: table, CSV, JSON, HTML, iCalendar): rows in, text out.
     .target(name: "Reports", dependencies: ["CourseModel", .product(name: "Crypto", package: "swift-crypto")]),
     // Terminal protocol, rendering and input; the engine never sees it.
@@ -46,7 +53,7 @@ let package = Package(
     .executableTarget(
       name: "entraide",
       dependencies: [
-        "CourseModel", "CourseXML", "CourseEngine", "Registry", "Reports", "TerminalUI",
+        "CourseModel", "CourseXML", "CourseEngine", "Registry", "PostgresRegistry", "Reports", "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release on Linux: a position-dependent executable. Its 92,000 relative relocations otherwise touch
@@ -66,14 +73,18 @@ let package = Package(
       name: "CourseXMLTests", dependencies: ["CourseXML", "CourseModel"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CourseEngineTests", dependencies: ["CourseEngine", "CourseModel", "CourseXML"]),
-    .testTarget(name: "RegistryTests", dependencies: ["Registry", "CourseModel"]),
+    // A throwaway PostgreSQL cluster (initdb on a free port) shared by the tests of one run.
+    .target(name: "PostgresTestCluster", path: "Tests/PostgresTestCluster"),
+    .testTarget(
+      name: "RegistryTests", dependencies: ["Registry", "PostgresRegistry", "PostgresTestCluster", "CourseModel"]),
     // The xAPI 1.0.3 statement rules, as a test helper for the tests of `export xapi`.
     .target(name: "XAPIValidation", path: "Tests/XAPIValidation"),
     .testTarget(
       name: "ReportsTests",
       dependencies: ["Reports", "CourseModel", "XAPIValidation", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CourseEngine", "CourseModel"]),
-    .testTarget(name: "EntraideCLITests", dependencies: ["CourseModel", "entraide", "XAPIValidation"]),
+    .testTarget(
+      name: "EntraideCLITests", dependencies: ["CourseModel", "PostgresTestCluster", "entraide", "XAPIValidation"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Helper ids: made from names, checked, and suggested when mistyped.
-enum HelperIDs {
+package enum HelperIDs {
   static let maximumLength = 64
 
   /// Whether `id` is 1–64 ASCII letters, digits, `.`, `_`, `-`, starting with a letter or digit.
@@ -15,7 +15,7 @@ enum HelperIDs {
   /// The base id for a name: first initial and last word, lowercase ASCII (`Marie Tremblay` → `mtremblay`).
   ///
   /// A one-word name gives the word; accents are dropped; nil when nothing usable is left.
-  static func base(forName name: String) -> String? {
+  package static func base(forName name: String) -> String? {
     let words = name.split(whereSeparator: { $0.isWhitespace }).map { asciiLetters(String($0)) }.filter {
       !$0.isEmpty
     }
@@ -25,7 +25,7 @@ enum HelperIDs {
   }
 
   /// `base`, else `base2`, `base3`… the first not in `taken` (compared ignoring case).
-  static func unique(_ base: String, taken: Set<String>) -> String {
+  package static func unique(_ base: String, taken: Set<String>) -> String {
     if !taken.contains(base.lowercased()) { return base }
     var suffix = 2
     while taken.contains("\(base)\(suffix)".lowercased()) { suffix += 1 }
@@ -54,7 +54,7 @@ public func closestFirst(to text: String, among candidates: [String]) -> [String
 }
 
 /// Up to three of `candidates` closest to `text` by edit distance (ignoring case), closest first.
-func closestMatches(to text: String, among candidates: [String], limit: Int = 3) -> [String] {
+package func closestMatches(to text: String, among candidates: [String], limit: Int = 3) -> [String] {
   let target = Array(text.lowercased())
   let threshold = max(2, target.count / 3)
   let scored: [(id: String, distance: Int)] = candidates.map { candidate in

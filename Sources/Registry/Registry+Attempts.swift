@@ -213,7 +213,7 @@ extension Registry {
     helperID: String, courseID: String, on date: CalendarDate, note: String? = nil, today: CalendarDate,
     courses: CourseIndex
   ) throws -> AttemptOutcome {
-    let course = try recordableCourse(courseID, on: date, today: today, courses: courses)
+    let course = try Self.recordableCourse(courseID, on: date, today: today, courses: courses)
     return try write { db in
       let helper = try requireHelper(db, helperID)
       var history = try history(db, helperID: helper.id)
@@ -225,7 +225,7 @@ extension Registry {
 
   /// The course, if a pass of it on `date` may be recorded (the checks that need no helper): known, granting
   /// or renewing a certification, dated neither after `today` nor before `earliestRecordDate`.
-  func recordableCourse(
+  package static func recordableCourse(
     _ courseID: String, on date: CalendarDate, today: CalendarDate, courses: CourseIndex
   ) throws -> CourseEntry {
     let course = try courses.course(courseID)

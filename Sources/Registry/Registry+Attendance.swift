@@ -34,38 +34,9 @@ extension Registry {
   public func recordAttendance(
     _ rows: [AttendanceRow], source: String, today: CalendarDate, courses: CourseIndex
   ) throws -> AttendanceOutcome {
-    var problems: [(line: Int, error: RegistryError)] = []
+    let (checked, initialProblems) = Self.attendancePlan(rows, today: today, courses: courses)
+    var problems = initialProblems
     func refuse(_ line: Int, _ error: RegistryError) { problems.append((line, error)) }
-
-    // The checks that need no registry, in line order.
-    var checked: [(row: AttendanceRow, course: CourseEntry, date: CalendarDate)] = []
-    checked.reserveCapacity(rows.count)
-    for row in rows {
-      if let column = [("helper_id", row.helperID), ("course", row.courseID), ("date", row.date)].first(where: {
-        $0.1.isEmpty
-      }) {
-        refuse(row.line, .emptyCell(column: column.0))
-        continue
-      }
-      guard let date = CalendarDate(iso: row.date) else {
-        refuse(row.line, .impossibleDate(row.date))
-        continue
-      }
-      do {
-        checked.append((row, try recordableCourse(row.courseID, on: date, today: today, courses: courses), date))
-      } catch let error as RegistryError {
-        refuse(row.line, error)
-      }
-    }
-
-    // By date, then prerequisites before the courses that need them, then by line.
-    let depth = prerequisiteDepths(courses)
-    let keys = checked.map { (date: $0.date, depth: depth[$0.course.id] ?? 0, line: $0.row.line) }
-    let order = checked.indices.sorted { a, b in
-      let (left, right) = (keys[a], keys[b])
-      if left.date != right.date { return left.date < right.date }
-      return left.depth != right.depth ? left.depth < right.depth : left.line < right.line
-    }
 
     return try write { db in
       let at = timestamp()
@@ -78,8 +49,7 @@ extension Registry {
       var firstLine: [String: Int] = [:]
       var cycles: [CertificationEffect] = []
       var recordedHelpers = Set<String>()
-      for index in order {
-        let (row, course, date) = checked[index]
+      for (row, course, date) in checked {
         guard let helper = helpers[row.helperID.lowercased()] else {
           refuse(row.line, .unknownHelper(row.helperID, suggestions: []))
           continue
@@ -106,23 +76,72 @@ extension Registry {
         }
         histories[helper.id] = history
       }
-      if !problems.isEmpty {
-        let ids = helpers.values.map(\.id)
-        let shown = problems.sorted { $0.line < $1.line }.prefix(Self.attendanceProblemsShown).map { problem in
-          guard case .unknownHelper(let id, _) = problem.error else {
-            return RowProblem(line: problem.line, problem: problem.error.message)
-          }
-          let error = RegistryError.unknownHelper(id, suggestions: closestMatches(to: id, among: ids))
-          return RowProblem(line: problem.line, problem: error.message)
-        }
-        throw RegistryError.badAttendanceRows(shown, more: problems.count - shown.count)
-      }
+      if !problems.isEmpty { throw Self.attendanceRefusal(problems, ids: helpers.values.map(\.id)) }
       return AttendanceOutcome(recorded: rows.count, helpers: recordedHelpers.count, cycles: cycles)
     }
   }
 
   /// How deep each course sits in the prerequisite graph (0: requires nothing); a cycle stops the count.
-  private func prerequisiteDepths(_ courses: CourseIndex) -> [String: Int] {
+  /// The checks of an attendance sheet that need no registry, in line order, and the rows that pass them,
+  /// sorted as they are applied: by date, prerequisites before the courses that need them, then by line.
+  package static func attendancePlan(_ rows: [AttendanceRow], today: CalendarDate, courses: CourseIndex) -> (
+    checked: [(row: AttendanceRow, course: CourseEntry, date: CalendarDate)],
+    problems: [(line: Int, error: RegistryError)]
+  ) {
+    var problems: [(line: Int, error: RegistryError)] = []
+    func refuse(_ line: Int, _ error: RegistryError) { problems.append((line, error)) }
+
+    // The checks that need no registry, in line order.
+    var checked: [(row: AttendanceRow, course: CourseEntry, date: CalendarDate)] = []
+    checked.reserveCapacity(rows.count)
+    for row in rows {
+      if let column = [("helper_id", row.helperID), ("course", row.courseID), ("date", row.date)].first(where: {
+        $0.1.isEmpty
+      }) {
+        refuse(row.line, .emptyCell(column: column.0))
+        continue
+      }
+      guard let date = CalendarDate(iso: row.date) else {
+        refuse(row.line, .impossibleDate(row.date))
+        continue
+      }
+      do {
+        checked.append((row, try Self.recordableCourse(row.courseID, on: date, today: today, courses: courses), date))
+      } catch let error as RegistryError {
+        refuse(row.line, error)
+      } catch {
+        refuse(row.line, .database("\(error)"))
+      }
+    }
+
+    // By date, then prerequisites before the courses that need them, then by line.
+    let depth = Self.prerequisiteDepths(courses)
+    // Keys computed once per row, not per comparison (an attendance sheet may hold 190,000 rows).
+    let keys = checked.map { (date: $0.date, depth: depth[$0.course.id] ?? 0, line: $0.row.line) }
+    let order = checked.indices.sorted { a, b in
+      let (left, right) = (keys[a], keys[b])
+      if left.date != right.date { return left.date < right.date }
+      return left.depth != right.depth ? left.depth < right.depth : left.line < right.line
+    }
+
+    return (order.map { checked[$0] }, problems)
+  }
+
+  /// The refusal of a sheet with bad rows: each named by its line, in line order, an unknown helper with
+  /// the closest of `ids`.
+  package static func attendanceRefusal(_ problems: [(line: Int, error: RegistryError)], ids: [String]) -> RegistryError
+  {
+    let shown = problems.sorted { $0.line < $1.line }.prefix(Self.attendanceProblemsShown).map { problem in
+      guard case .unknownHelper(let id, _) = problem.error else {
+        return RowProblem(line: problem.line, problem: problem.error.message)
+      }
+      let error = RegistryError.unknownHelper(id, suggestions: closestMatches(to: id, among: ids))
+      return RowProblem(line: problem.line, problem: error.message)
+    }
+    return RegistryError.badAttendanceRows(shown, more: problems.count - shown.count)
+  }
+
+  private static func prerequisiteDepths(_ courses: CourseIndex) -> [String: Int] {
     var depths: [String: Int] = [:]
     func depth(_ id: String, _ visiting: Set<String>) -> Int {
       if let known = depths[id] { return known }

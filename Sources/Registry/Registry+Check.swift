@@ -55,6 +55,13 @@ public struct RegistryCheck: Sendable, Hashable {
   public var helpers: Int
   public var attempts: Int
   public var cycles: Int
+
+  public init(problems: [RegistryProblem], helpers: Int, attempts: Int, cycles: Int) {
+    self.problems = problems
+    self.helpers = helpers
+    self.attempts = attempts
+    self.cycles = cycles
+  }
 }
 
 extension Registry {

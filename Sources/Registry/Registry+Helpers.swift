@@ -11,7 +11,7 @@ extension Registry {
       let at = timestamp()
       let helper = try insertHelper(db, new, at: at, taken: try takenIDs(db))
       try appendEvent(
-        db, at: at, action: .helperAdded, helperID: helper.id, detail: helperDetail(helper), reason: reason)
+        db, at: at, action: .helperAdded, helperID: helper.id, detail: Self.helperDetail(helper), reason: reason)
       return helper
     }
   }
@@ -25,7 +25,7 @@ extension Registry {
     // refused at once rather than after every other row was inserted and rolled back.
     for row in rows {
       do {
-        try checkFields(row.helper)
+        try Self.checkFields(row.helper)
       } catch let error as RegistryError {
         throw RegistryError.badRow(line: row.line, problem: error.message)
       }
@@ -38,7 +38,7 @@ extension Registry {
         do {
           let helper = try insertHelper(db, row.helper, at: at, taken: taken)
           taken.insert(helper.id.lowercased())
-          var detail = helperDetail(helper)
+          var detail = Self.helperDetail(helper)
           detail["source"] = source
           detail["line"] = String(row.line)
           try appendEvent(db, at: at, action: .helperImported, helperID: helper.id, detail: detail, reason: nil)
@@ -58,23 +58,7 @@ extension Registry {
     try requireInert(reason, field: "reason")
     return try write { db in
       let old = try requireHelper(db, id)
-      var new = old
-      if let name = changes.name { new.name = try requireText(name, field: "name") }
-      if let local = changes.local { new.local = try requireText(local, field: "local") }
-      if let region = changes.region { new.region = try requireText(region, field: "region") }
-      if let email = changes.email {
-        let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines)
-        try requireInert(trimmed, field: "email")
-        new.email = trimmed.isEmpty ? nil : trimmed
-      }
-      var detail: [String: String] = [:]
-      for (field, before, after) in [
-        ("name", old.name, new.name), ("local", old.local, new.local), ("region", old.region, new.region),
-        ("email", old.email ?? "", new.email ?? ""),
-      ] where before != after {
-        detail[field] = after
-        detail["old_" + field] = before
-      }
+      let (new, detail) = try Self.edited(old, changes: changes)
       guard !detail.isEmpty else { return old }
       try db.execute(
         sql: "UPDATE helpers SET name = ?, local = ?, region = ?, email = ? WHERE id = ?",
@@ -139,7 +123,7 @@ extension Registry {
   }
 
   /// The checks of `insertHelper` that need no database: required fields, characters, the id's form.
-  private func checkFields(_ new: NewHelper) throws {
+  package static func checkFields(_ new: NewHelper) throws {
     let name = try requireText(new.name, field: "name")
     _ = try requireText(new.local, field: "local")
     _ = try requireText(new.region, field: "region")
@@ -152,6 +136,18 @@ extension Registry {
   }
 
   private func insertHelper(_ db: Database, _ new: NewHelper, at: String, taken: Set<String>) throws -> Helper {
+    let helper = try Self.validatedHelper(new, at: at, taken: taken)
+    try db.execute(
+      sql: "INSERT INTO helpers (id, name, local, region, email, active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+      arguments: [helper.id, helper.name, helper.local, helper.region, helper.email, at])
+    return helper
+  }
+
+  // MARK: - Decisions shared by every store
+
+  /// The helper `new` becomes when added at `at`: fields trimmed and required, the id checked or made from
+  /// the name, unique among `taken` (lowercased ids).
+  package static func validatedHelper(_ new: NewHelper, at: String, taken: Set<String>) throws -> Helper {
     let name = try requireText(new.name, field: "name")
     let local = try requireText(new.local, field: "local")
     let region = try requireText(new.region, field: "region")
@@ -166,16 +162,34 @@ extension Registry {
     }
     let email = new.email?.trimmingCharacters(in: .whitespacesAndNewlines)
     try requireInert(email, field: "email")
-    let helper = Helper(
+    return Helper(
       id: id, name: name, local: local, region: region, email: email?.isEmpty == false ? email : nil, active: true,
       createdAt: at)
-    try db.execute(
-      sql: "INSERT INTO helpers (id, name, local, region, email, active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
-      arguments: [helper.id, helper.name, helper.local, helper.region, helper.email, at])
-    return helper
   }
 
-  private func requireText(_ text: String, field: String) throws -> String {
+  /// `old` with `changes` applied, and the audit detail of what changed (empty: nothing did).
+  package static func edited(_ old: Helper, changes: HelperChanges) throws -> (Helper, [String: String]) {
+    var new = old
+    if let name = changes.name { new.name = try requireText(name, field: "name") }
+    if let local = changes.local { new.local = try requireText(local, field: "local") }
+    if let region = changes.region { new.region = try requireText(region, field: "region") }
+    if let email = changes.email {
+      let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines)
+      try requireInert(trimmed, field: "email")
+      new.email = trimmed.isEmpty ? nil : trimmed
+    }
+    var detail: [String: String] = [:]
+    for (field, before, after) in [
+      ("name", old.name, new.name), ("local", old.local, new.local), ("region", old.region, new.region),
+      ("email", old.email ?? "", new.email ?? ""),
+    ] where before != after {
+      detail[field] = after
+      detail["old_" + field] = before
+    }
+    return (new, detail)
+  }
+
+  private static func requireText(_ text: String, field: String) throws -> String {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     try requireInert(trimmed, field: field)
     guard !trimmed.isEmpty else { throw field == "name" ? RegistryError.emptyName : RegistryError.emptyField(field) }
@@ -184,13 +198,18 @@ extension Registry {
 
   /// Refuses a text holding a control or bidirectional character, naming the field: what a person types
   /// or imports is never stored with anything that would change how the rest of a line is shown.
-  func requireInert(_ text: String?, field: String) throws {
+  package static func requireInert(_ text: String?, field: String) throws {
     if let character = text?.firstControlOrBidi {
       throw RegistryError.controlCharacter(field: field, character: character)
     }
   }
 
-  private func helperDetail(_ helper: Helper) -> [String: String] {
+  /// `Registry.requireInert(_:field:)`.
+  func requireInert(_ text: String?, field: String) throws {
+    try Self.requireInert(text, field: field)
+  }
+
+  package static func helperDetail(_ helper: Helper) -> [String: String] {
     var detail = ["name": helper.name, "local": helper.local, "region": helper.region]
     if let email = helper.email { detail["email"] = email }
     return detail

@@ -72,7 +72,7 @@ extension Registry {
       return helpers.indices.map { index in
         HelperStandings(
           helper: helpers[index],
-          certifications: standings(
+          certifications: Self.standings(
             passes: passes[index], attempted: attempted[index], cycles: latest[index], today: today,
             certifications: certifications))
       }
@@ -81,7 +81,7 @@ extension Registry {
 
   /// A helper's standing with each certification, from their passes (course → days), the courses they
   /// attempted and their cycles (in the order they were made).
-  func standings(
+  package static func standings(
     passes: [String: [CalendarDate]], attempted: Set<String>, cycles: [Cycle], today: CalendarDate,
     certifications: CertificationCatalog
   ) -> [CertificationStanding] {

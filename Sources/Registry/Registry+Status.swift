@@ -60,7 +60,7 @@ extension Registry {
         try String.fetchAll(
           db, sql: "SELECT DISTINCT course_id FROM attempts WHERE helper_id = ?", arguments: [helper.id])
       )
-      let current = standings(
+      let current = Self.standings(
         passes: passes, attempted: attempted, cycles: try cycles(db, helperID: helper.id), today: today,
         certifications: certifications)
       return HelperStatus(
@@ -100,21 +100,27 @@ extension Registry {
   }
 
   private func passedCourses(_ db: Database, _ helperID: String) throws -> [PassedCourse] {
+    Self.latestPasses(
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT id, course_id, passed_on, state FROM attempts
+          WHERE helper_id = ? AND passed_on IS NOT NULL ORDER BY passed_on DESC, id DESC
+          """, arguments: [helperID]
+      ).map { row in (row["id"], row["course_id"], row["passed_on"], row["state"]) })
+  }
+
+  /// Each course once (its latest pass), oldest first, from passes listed newest first
+  /// (`passed_on DESC, id DESC`) as (attempt id, course id, passed on, state).
+  package static func latestPasses(_ newestFirst: [(Int64, String, String, String)]) -> [PassedCourse] {
     var seen = Set<String>()
     var result: [PassedCourse] = []
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, course_id, passed_on, state FROM attempts
-        WHERE helper_id = ? AND passed_on IS NOT NULL ORDER BY passed_on DESC, id DESC
-        """, arguments: [helperID])
-    {
-      let courseID: String = row["course_id"]
-      guard !seen.contains(courseID), let day = CalendarDate(iso: row["passed_on"]),
-        let state = AttemptState(rawValue: row["state"])
+    for (id, courseID, passedOn, stateText) in newestFirst {
+      guard !seen.contains(courseID), let day = CalendarDate(iso: passedOn),
+        let state = AttemptState(rawValue: stateText)
       else { continue }
       seen.insert(courseID)
-      result.append(PassedCourse(courseID: courseID, passedOn: day, attemptID: row["id"], state: state))
+      result.append(PassedCourse(courseID: courseID, passedOn: day, attemptID: id, state: state))
     }
     return result.reversed()
   }

@@ -247,7 +247,7 @@ public final class Registry: Sendable {
 
   /// An event's detail as JSON: one object, keys sorted, the escapes JSONEncoder writes (a bulk record
   /// writes hundreds of thousands of them; JSONEncoder took a sixth of the time).
-  static func detailJSON(_ detail: [String: String]) -> String {
+  package static func detailJSON(_ detail: [String: String]) -> String {
     var json: [UInt8] = [UInt8(ascii: "{")]
     json.reserveCapacity(160)
     for (index, key) in detail.keys.sorted().enumerated() {

@@ -195,6 +195,10 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
   case attemptTakenOver = "attempt-taken-over"
   case courseRecorded = "course-recorded"
   case cycleMade = "cycle-made"
+  /// A role was given a scope on a shared (PostgreSQL) registry.
+  case accessGranted = "access-granted"
+  /// A role's scope was taken away.
+  case accessRevoked = "access-revoked"
 }
 
 /// A course a helper passed, and when.

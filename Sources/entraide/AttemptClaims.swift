@@ -43,7 +43,8 @@ enum ClaimPolicy {
 final class ClaimKeeper: @unchecked Sendable {
   private let timer: any DispatchSourceTimer
 
-  init(registry: Registry, attemptID: Int64, claimant: Claimant, every: TimeInterval = ClaimPolicy.renewEvery) {
+  init(registry: any RegistryStore, attemptID: Int64, claimant: Claimant, every: TimeInterval = ClaimPolicy.renewEvery)
+  {
     timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
     timer.schedule(deadline: .now() + every, repeating: every)
     timer.setEventHandler { [timer] in

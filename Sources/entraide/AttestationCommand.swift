@@ -26,13 +26,14 @@ struct AttestationCommand: AsyncParsableCommand {
       let courses = try global.usableCatalogue().courseIndex
       let certification = try mappingRegistryErrors { try courses.certification(self.certification) }
       let registry = try global.openRegistry()
-      let (status, passes) = try mappingRegistryErrors {
+      let (status, passes): (HelperStatus, [Attempt]) = try mappingRegistryErrors {
         let status = try registry.status(
           helperID: helper, today: today, certifications: CertificationCatalog(certifications: [certification]))
-        let passes = try status.certifications.first?.cycle.map {
-          try registry.passesBehind($0, certification: certification)
+        var passes: [Attempt] = []
+        if let cycle = status.certifications.first?.cycle {
+          passes = try registry.passesBehind(cycle, certification: certification)
         }
-        return (status, passes ?? [])
+        return (status, passes)
       }
       let person = status.helper
       guard let standing = status.certifications.first, let cycle = standing.cycle,
@@ -60,7 +61,7 @@ struct AttestationCommand: AsyncParsableCommand {
               inPerson: attempt.state == .recorded)
           }
         },
-        registry: registry.path ?? global.databasePath, issuedOn: today)
+        registry: registry.location, issuedOn: today)
       if try out.write(Data(AttestationHTML.render(attestation, language: language).utf8)), let output = out.output {
         printError(
           Message(fr: "Attestation écrite dans « \(output) ».", en: "Attestation written to “\(output)”.").text(

@@ -27,7 +27,7 @@ enum CourseHistories {
   }
 
   /// The helper's history of one course.
-  static func history(of courseID: String, helperID: String, registry: Registry) throws -> CourseHistory {
+  static func history(of courseID: String, helperID: String, registry: any RegistryStore) throws -> CourseHistory {
     let attempts = try mappingRegistryErrors { try registry.attempts(helperID: helperID) }
     return byCourse(attempts.filter { $0.courseID == courseID })[courseID] ?? .empty
   }

@@ -14,7 +14,7 @@ struct CourseRunner {
   var console: Console
   /// Standard input, with the SIGINT/SIGTERM watcher so a signal ends the wait for a line.
   var reader: LineReader
-  var registry: Registry
+  var registry: any RegistryStore
   var certifications: CertificationCatalog
   var today: CalendarDate
   /// Echo typed lines (input is not a terminal).

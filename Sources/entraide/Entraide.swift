@@ -26,6 +26,7 @@ struct Entraide: AsyncParsableCommand {
       ExportCommand.self,
       ImportCommand.self,
       CheckCommand.self,
+      AccessCommand.self,
     ]
   )
 

@@ -22,7 +22,7 @@ struct HelpersAddCommand: AsyncParsableCommand {
     try await global.reportingErrors {
       let registry = try global.openRegistry(creating: true)
       let helper = try mappingRegistryErrors {
-        try registry.addHelper(NewHelper(id: id, name: name, local: local, region: region, email: email))
+        try registry.addHelper(NewHelper(id: id, name: name, local: local, region: region, email: email), reason: nil)
       }
       let shown = helper.displayName
       print(Message(fr: "Entraidant·e ajouté·e : \(shown).", en: "Helper added: \(shown).").text(global.language))

@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import PostgresRegistry
 import Registry
 import Reports
 import TerminalUI
@@ -15,7 +16,7 @@ import TerminalUI
 struct MainMenu {
   var console: Console
   var reader: LineReader
-  var registry: Registry
+  var registry: any RegistryStore
   var courses: [Course]
   var certifications: CertificationCatalog
   var today: CalendarDate
@@ -35,7 +36,7 @@ struct MainMenu {
   func run() throws -> Int32 {
     while true {
       renderer.heading("Entraide")
-      let helpers = try mappingRegistryErrors { try registry.helpers() }
+      let helpers = try mappingRegistryErrors { try registry.helpers(includeInactive: false) }
       renderer.numbered([
         MenuText.pickHelper(count: helpers.count).text(language), MenuText.addHelper.text(language),
         MenuText.roster.text(language),
@@ -195,9 +196,12 @@ struct MainMenu {
     do {
       let helper = try registry.addHelper(
         NewHelper(
-          name: answers[0], local: answers[1], region: answers[2], email: answers[3].isEmpty ? nil : answers[3]))
+          name: answers[0], local: answers[1], region: answers[2], email: answers[3].isEmpty ? nil : answers[3]),
+        reason: nil)
       console.say(MenuText.helperAdded(name: helper.name, id: helper.id), style: .success)
     } catch let error as RegistryError {
+      renderer.inputProblem(error.message)
+    } catch let error as ServerRegistryError {
       renderer.inputProblem(error.message)
     }
     return nil
@@ -210,7 +214,9 @@ struct MainMenu {
       console.say(MenuText.noHelpers)
       return nil
     }
-    let roster = try mappingRegistryErrors { try registry.roster(today: today, certifications: certifications) }
+    let roster = try mappingRegistryErrors {
+      try registry.roster(today: today, certifications: certifications, includeInactive: false)
+    }
     console.write(RosterTable.render(RosterRow.rows(roster), language: language) + "\n")
     return nil
   }

@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import PostgresRegistry
 import Registry
 
 extension GlobalOptions {
@@ -36,11 +37,20 @@ extension GlobalOptions {
   /// Opens the registry at `databasePath`, as `auditAuthor`. Only the commands that add helpers (and the
   /// menu, where a new user starts) create it: the others refuse a missing file, so that a mistyped `--db`
   /// is not answered with an empty roster as if nobody were certified.
-  func openRegistry(creating: Bool = false) throws -> Registry {
+  ///
+  /// A `postgresql://` (or `postgres://`) URL opens the shared registry on that server instead of a file.
+  func openRegistry(creating: Bool = false) throws -> any RegistryStore {
     let path = databasePath
     guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw UserError(
         Message(fr: "Le chemin du registre (--db) est vide.", en: "The registry path (--db) is empty."), exitCode: 2)
+    }
+    if PostgresURL.isURL(path) {
+      return try mappingRegistryErrors {
+        let url = try PostgresURL(
+          parsing: path, environmentPassword: GlobalOptions.environmentVariable("PGPASSWORD"))
+        return try PostgresRegistry.open(url: url, actor: auditAuthor, creating: creating)
+      }
     }
     if !creating, access(path, F_OK) != 0, errno == ENOENT {
       throw UserError(
@@ -60,7 +70,7 @@ extension GlobalOptions {
   }
 }
 
-/// Runs `body`, turning a `RegistryError` into a `UserError` (status 2 for bad input, 1 otherwise).
+/// Runs `body`, turning a `RegistryError` or `ServerRegistryError` into a `UserError` (status 2 for bad input, 1 otherwise).
 func mappingRegistryErrors<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()
@@ -70,6 +80,8 @@ func mappingRegistryErrors<T>(_ body: () throws -> T) throws -> T {
     case .registryFull, .registryNotWritable: throw UserError(error.message, exitCode: CourseRunner.Status.notWritable)
     default: throw UserError(error.message, exitCode: error.isInputError ? 2 : 1)
     }
+  } catch let error as ServerRegistryError {
+    throw UserError(error.message, exitCode: error.isInputError ? 2 : 1)
   }
 }
 

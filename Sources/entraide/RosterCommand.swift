@@ -82,7 +82,9 @@ struct RosterCommand: AsyncParsableCommand {
         catalog.certifications = [only]
       }
       let registry = try global.openRegistry()
-      let standings = try mappingRegistryErrors { try registry.roster(today: today, certifications: catalog) }
+      let standings = try mappingRegistryErrors {
+        try registry.roster(today: today, certifications: catalog, includeInactive: false)
+      }
       let all = RosterRow.rows(standings)
       try Self.requireKnown(local, option: "--local", among: all.map(\.local))
       try Self.requireKnown(region, option: "--region", among: all.map(\.region))

@@ -15,8 +15,8 @@ func course(_ id: String) -> CourseEntry {
   courseIndex.courses[id]!
 }
 
-@Test func startingTwiceResumesTheAttemptInProgress() throws {
-  let registry = try registryWithMarie()
+@Test(arguments: Store.allCases) func startingTwiceResumesTheAttemptInProgress(store: Store) throws {
+  let registry = try registryWithMarie(store)
   let first = try registry.startOrResumeAttempt(
     helperID: "mtremblay", course: course("ecoute-active"), seed: UInt64.max, language: "fr",
     resumeStateJSON: #"{"step":0}"#)
@@ -35,8 +35,8 @@ func course(_ id: String) -> CourseEntry {
   #expect(try registry.events().filter { $0.action == .attemptStarted }.count == 1)
 }
 
-@Test func abandonKeepsTheAttemptAndAllowsAFreshStart() throws {
-  let registry = try registryWithMarie()
+@Test(arguments: Store.allCases) func abandonKeepsTheAttemptAndAllowsAFreshStart(store: Store) throws {
+  let registry = try registryWithMarie(store)
   let first = try registry.startOrResumeAttempt(
     helperID: "mtremblay", course: course("ecoute-active"), seed: 1, language: "fr")
   try registry.abandonAttempt(attemptID: first.attempt.id, reason: "restart")
@@ -56,8 +56,8 @@ func course(_ id: String) -> CourseEntry {
   }
 }
 
-@Test func finishingAPassAppliesTheCertificationInTheSameTransaction() throws {
-  let registry = try registryWithMarie()
+@Test(arguments: Store.allCases) func finishingAPassAppliesTheCertificationInTheSameTransaction(store: Store) throws {
+  let registry = try registryWithMarie(store)
   _ = try registry.record(
     helperID: "mtremblay", courseID: "ecoute-active", on: day("2026-11-01"), today: day("2026-11-22"),
     courses: courseIndex)
@@ -95,8 +95,8 @@ func course(_ id: String) -> CourseEntry {
   #expect(throws: RegistryError.unknownAttempt(999)) { try registry.saveResumeState(attemptID: 999, json: "{}") }
 }
 
-@Test func aFailedAttemptChangesNoCertification() throws {
-  let registry = try registryWithMarie()
+@Test(arguments: Store.allCases) func aFailedAttemptChangesNoCertification(store: Store) throws {
+  let registry = try registryWithMarie(store)
   let start = try registry.startOrResumeAttempt(
     helperID: "mtremblay", course: course("prevention-suicide"), seed: 1, language: "fr")
   let outcome = try registry.finishAttempt(
@@ -109,8 +109,8 @@ func course(_ id: String) -> CourseEntry {
   #expect(status.passedCourses.isEmpty)
 }
 
-@Test func recordRefusesBadInputAndWritesNothing() throws {
-  let registry = try registryWithMarie()
+@Test(arguments: Store.allCases) func recordRefusesBadInputAndWritesNothing(store: Store) throws {
+  let registry = try registryWithMarie(store)
   let today = day("2026-11-22")
   #expect(throws: RegistryError.unknownCourse("ecoute-activ", suggestions: ["ecoute-active"])) {
     try registry.record(helperID: "mtremblay", courseID: "ecoute-activ", on: today, today: today, courses: courseIndex)
@@ -146,8 +146,8 @@ func course(_ id: String) -> CourseEntry {
     try registry.missingPrerequisites(helperID: "mtremblay", course: course("referer"), on: day("2026-11-10")) == [])
 }
 
-@Test func theWholeLifeOfACertification() throws {
-  let registry = try registryWithMarie()
+@Test(arguments: Store.allCases) func theWholeLifeOfACertification(store: Store) throws {
+  let registry = try registryWithMarie(store)
   func record(_ course: String, _ date: String, today: String? = nil) throws -> [String] {
     try registry.record(
       helperID: "mtremblay", courseID: course, on: day(date), today: day(today ?? date), courses: courseIndex
@@ -206,8 +206,8 @@ func course(_ id: String) -> CourseEntry {
   #expect(try registry.events().filter { $0.action == .courseRecorded }.count == 10)
 }
 
-@Test func aChangedCertificationKeepsTheStoredDatesOfOldCycles() throws {
-  let registry = try registryWithMarie()
+@Test(arguments: Store.allCases) func aChangedCertificationKeepsTheStoredDatesOfOldCycles(store: Store) throws {
+  let registry = try registryWithMarie(store)
   _ = try registry.record(
     helperID: "mtremblay", courseID: "prevention-suicide", on: day("2026-03-01"), today: day("2026-03-01"),
     courses: courseIndex)
@@ -223,13 +223,13 @@ func course(_ id: String) -> CourseEntry {
   #expect(standing.status == .due)
 }
 
-@Test func aCourseInTwoCertificationsAffectsBoth() throws {
+@Test(arguments: Store.allCases) func aCourseInTwoCertificationsAffectsBoth(store: Store) throws {
   var both = sentinelle
   both.initial.append(CourseReference(courseID: "ecoute-active"))
   let index = CourseIndex(
     entries: Array(courseIndex.courses.values),
     certifications: CertificationCatalog(certifications: [entraidant, both]))
-  let registry = try registryWithMarie()
+  let registry = try registryWithMarie(store)
   let outcome = try registry.record(
     helperID: "mtremblay", courseID: "ecoute-active", on: day("2026-03-01"), today: day("2026-03-01"), courses: index)
   #expect(
@@ -238,8 +238,8 @@ func course(_ id: String) -> CourseEntry {
     ])
 }
 
-@Test func aRecordAndTheCycleItMakesAreInTheAuditLog() throws {
-  let registry = try Registry.inMemory(actor: "lucie", clock: { fixedInstant })
+@Test(arguments: Store.allCases) func aRecordAndTheCycleItMakesAreInTheAuditLog(store: Store) throws {
+  let registry = try makeRegistry(store, actor: "lucie")
   try registry.addHelper(NewHelper(name: "Marie Tremblay", local: "CSN 123", region: "Estrie"))
   let outcome = try registry.record(
     helperID: "mtremblay", courseID: "prevention-suicide", on: day("2026-11-01"), note: " Journée à Sherbrooke ",
@@ -265,8 +265,8 @@ func course(_ id: String) -> CourseEntry {
   #expect(events.allSatisfy { $0.by == "lucie" && $0.at == "2026-11-22T12:00:00Z" })
 }
 
-@Test func coursesPassedShowTheLatestPassOfEach() throws {
-  let registry = try registryWithMarie()
+@Test(arguments: Store.allCases) func coursesPassedShowTheLatestPassOfEach(store: Store) throws {
+  let registry = try registryWithMarie(store)
   for (course, date) in [("ecoute-active", "2024-01-10"), ("referer", "2024-02-01"), ("referer", "2026-11-20")] {
     _ = try registry.record(
       helperID: "mtremblay", courseID: course, on: day(date), today: day("2026-11-22"), courses: courseIndex)

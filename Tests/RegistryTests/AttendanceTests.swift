@@ -5,8 +5,8 @@ import Testing
 @testable import Registry
 
 /// A registry with Marie Tremblay (mtremblay) and Jean Côté (jcote).
-func registryWithTwo() throws -> Registry {
-  let registry = try memoryRegistry()
+func registryWithTwo(_ store: Store = .sqlite) throws -> any RegistryStore {
+  let registry = try makeRegistry(store)
   try registry.addHelper(NewHelper(name: "Marie Tremblay", local: "CSN 123", region: "Estrie"))
   try registry.addHelper(NewHelper(name: "Jean Côté", local: "CSN 123", region: "Estrie"))
   return registry
@@ -17,7 +17,7 @@ func sheet(_ text: String) throws -> [AttendanceRow] {
 }
 
 /// Records `text` on 2026-11-22 and returns the refusal's English text (nil when it recorded).
-func sheetRefusal(_ registry: Registry, _ text: String) throws -> String? {
+func sheetRefusal(_ registry: any RegistryStore, _ text: String) throws -> String? {
   do {
     try registry.recordAttendance(try sheet(text), source: "day.csv", today: day("2026-11-22"), courses: courseIndex)
     return nil
@@ -27,7 +27,7 @@ func sheetRefusal(_ registry: Registry, _ text: String) throws -> String? {
 }
 
 /// Nothing but the two helpers' `helper-added` events and no attempt: nothing recorded.
-func expectNothingRecorded(_ registry: Registry) throws {
+func expectNothingRecorded(_ registry: any RegistryStore) throws {
   #expect(try registry.events().map(\.action) == [.helperAdded, .helperAdded])
   #expect(try registry.attempts(helperID: "mtremblay").isEmpty)
   #expect(try registry.attempts(helperID: "jcote").isEmpty)
@@ -56,16 +56,16 @@ func expectNothingRecorded(_ registry: Registry) throws {
   )
 }
 
-@Test func aRowMissingACellIsRefusedByLine() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func aRowMissingACellIsRefusedByLine(store: Store) throws {
+  let registry = try registryWithTwo(store)
   #expect(
     try sheetRefusal(registry, "helper_id,course,date\nmtremblay,ecoute-active,2026-11-20\njcote,ecoute-active\n")
       == "Line 3: The column “date” is empty.\nNothing was recorded.")
   try expectNothingRecorded(registry)
 }
 
-@Test func aWholeSheetIsRecordedInOneGoAndCertifies() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func aWholeSheetIsRecordedInOneGoAndCertifies(store: Store) throws {
+  let registry = try registryWithTwo(store)
   // referer is listed before its prerequisite on the same day: rows apply by date, prerequisites first.
   let outcome = try registry.recordAttendance(
     try sheet(
@@ -82,7 +82,7 @@ func expectNothingRecorded(_ registry: Registry) throws {
   #expect(recorded.map { $0.detail["line"] } == ["3", "2"])
   #expect(recorded.map { $0.detail["source"] } == ["day.csv", "day.csv"])
   // The same decision as `record`: the sheet's cycle equals the one `record` makes.
-  let other = try registryWithTwo()
+  let other = try registryWithTwo(store)
   _ = try other.record(
     helperID: "mtremblay", courseID: "ecoute-active", on: day("2026-11-21"), today: day("2026-11-22"),
     courses: courseIndex)
@@ -91,8 +91,8 @@ func expectNothingRecorded(_ registry: Registry) throws {
   #expect(try other.cycles(helperID: "mtremblay").map(\.dates) == registry.cycles(helperID: "mtremblay").map(\.dates))
 }
 
-@Test func anUnknownHelperIsRefusedByLineWithSuggestions() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func anUnknownHelperIsRefusedByLineWithSuggestions(store: Store) throws {
+  let registry = try registryWithTwo(store)
   #expect(
     try sheetRefusal(
       registry, "helper_id,course,date\nmtremblay,ecoute-active,2026-11-20\nmtrembly,ecoute-active,2026-11-20\n")
@@ -100,16 +100,16 @@ func expectNothingRecorded(_ registry: Registry) throws {
   try expectNothingRecorded(registry)
 }
 
-@Test func anUnknownCourseIsRefusedByLine() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func anUnknownCourseIsRefusedByLine(store: Store) throws {
+  let registry = try registryWithTwo(store)
   #expect(
     try sheetRefusal(registry, "helper_id,course,date\nmtremblay,ecoute-activ,2026-11-20\n")
       == "Line 2: No course has the id “ecoute-activ”. Did you mean: ecoute-active?\nNothing was recorded.")
   try expectNothingRecorded(registry)
 }
 
-@Test func anImpossibleDateIsRefusedByLine() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func anImpossibleDateIsRefusedByLine(store: Store) throws {
+  let registry = try registryWithTwo(store)
   #expect(
     try sheetRefusal(
       registry, "helper_id,course,date\nmtremblay,ecoute-active,2026-02-30\njcote,ecoute-active,20/11/2026\n")
@@ -121,16 +121,16 @@ func expectNothingRecorded(_ registry: Registry) throws {
   try expectNothingRecorded(registry)
 }
 
-@Test func aFutureDateIsRefusedByLine() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func aFutureDateIsRefusedByLine(store: Store) throws {
+  let registry = try registryWithTwo(store)
   #expect(
     try sheetRefusal(registry, "helper_id,course,date\nmtremblay,ecoute-active,2026-11-23\n")
       == "Line 2: The date 2026-11-23 is in the future (today is 2026-11-22).\nNothing was recorded.")
   try expectNothingRecorded(registry)
 }
 
-@Test func aHelperListedTwiceForOneCourseAndDayIsRefused() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func aHelperListedTwiceForOneCourseAndDayIsRefused(store: Store) throws {
+  let registry = try registryWithTwo(store)
   #expect(
     try sheetRefusal(
       registry,
@@ -141,8 +141,8 @@ func expectNothingRecorded(_ registry: Registry) throws {
   try expectNothingRecorded(registry)
 }
 
-@Test func aSheetRecordedTwiceIsRefusedTheSecondTime() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func aSheetRecordedTwiceIsRefusedTheSecondTime(store: Store) throws {
+  let registry = try registryWithTwo(store)
   let text = "helper_id,course,date\nmtremblay,ecoute-active,2026-11-20\n"
   #expect(try sheetRefusal(registry, text) == nil)
   #expect(
@@ -152,8 +152,8 @@ func expectNothingRecorded(_ registry: Registry) throws {
   #expect(try registry.attempts(helperID: "mtremblay").count == 1)
 }
 
-@Test func aCourseThatGrantsNothingIsRefusedByLine() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func aCourseThatGrantsNothingIsRefusedByLine(store: Store) throws {
+  let registry = try registryWithTwo(store)
   #expect(
     try sheetRefusal(
       registry, "helper_id,course,date\nmtremblay,ecoute-active,2026-11-20\njcote,format-tour,2026-11-20\n")
@@ -162,8 +162,8 @@ func expectNothingRecorded(_ registry: Registry) throws {
   try expectNothingRecorded(registry)
 }
 
-@Test func aMissingPrerequisiteIsRefusedByLine() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func aMissingPrerequisiteIsRefusedByLine(store: Store) throws {
+  let registry = try registryWithTwo(store)
   // ecoute-active on the 21st does not count for referer on the 20th.
   #expect(
     try sheetRefusal(
@@ -172,8 +172,8 @@ func expectNothingRecorded(_ registry: Registry) throws {
   try expectNothingRecorded(registry)
 }
 
-@Test func manyBadRowsAreNamedUpToALimitThenCounted() throws {
-  let registry = try registryWithTwo()
+@Test(arguments: Store.allCases) func manyBadRowsAreNamedUpToALimitThenCounted(store: Store) throws {
+  let registry = try registryWithTwo(store)
   let rows = (1...25).map { "nobody\($0),ecoute-active,2026-11-20" }.joined(separator: "\n")
   let text = try #require(try sheetRefusal(registry, "helper_id,course,date\n" + rows + "\n"))
   let lines = text.split(separator: "\n")
