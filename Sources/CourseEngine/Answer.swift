@@ -68,10 +68,10 @@ public enum AnswerError: Error, Sendable, Hashable {
     case .outOfRange(let value, let upperBound):
       if upperBound == 1 {
         return Message(
-          fr: "Le numéro \(value) n'existe pas : tapez 1.", en: "There is no number \(value): type 1.")
+          fr: "Le numéro \(value) n'existe pas : tape 1.", en: "There is no number \(value): type 1.")
       }
       return Message(
-        fr: "Le numéro \(value) n'existe pas : tapez un numéro de 1 à \(upperBound).",
+        fr: "Le numéro \(value) n'existe pas : tape un numéro de 1 à \(upperBound).",
         en: "There is no number \(value): type a number from 1 to \(upperBound).")
     case .notANumber(let token, let expected):
       let what = expected.describe
@@ -111,30 +111,30 @@ extension Expected {
   public var describe: Message {
     switch self {
     case .anyLine:
-      return Message(fr: "appuyez sur Entrée pour continuer.", en: "press Enter to go on.")
+      return Message(fr: "appuie sur Entrée pour continuer.", en: "press Enter to go on.")
     case .choice(let count), .single(let count):
-      if count == 1 { return Message(fr: "tapez 1.", en: "type 1.") }
-      return Message(fr: "tapez un numéro de 1 à \(count).", en: "type a number from 1 to \(count).")
+      if count == 1 { return Message(fr: "tape 1.", en: "type 1.") }
+      return Message(fr: "tape un numéro de 1 à \(count).", en: "type a number from 1 to \(count).")
     case .truefalse:
-      return Message(fr: "tapez 1 (vrai) ou 2 (faux), ou v ou f.", en: "type 1 (true) or 2 (false), or t or f.")
+      return Message(fr: "tape 1 (vrai) ou 2 (faux), ou v ou f.", en: "type 1 (true) or 2 (false), or t or f.")
     case .multiple(let count):
       return Message(
-        fr: "tapez un ou plusieurs numéros de 1 à \(count), séparés par des espaces ou des virgules (ex. : 1 3).",
+        fr: "tape un ou plusieurs numéros de 1 à \(count), séparés par des espaces ou des virgules (ex. : 1 3).",
         en: "type one or more numbers from 1 to \(count), separated by spaces or commas (e.g. 1 3).")
     case .order(let count):
       return Message(
-        fr: "tapez les \(count) numéros dans l'ordre choisi, chacun une fois (ex. : \(Self.example(count))).",
+        fr: "tape les \(count) numéros dans l'ordre choisi, chacun une fois (ex. : \(Self.example(count))).",
         en: "type the \(count) numbers in your order, each once (e.g. \(Self.example(count))).")
     case .match(let left, let right):
       return Message(
-        fr: "tapez, pour chacun des \(left) éléments de gauche dans l'ordre, le numéro de droite qui lui correspond "
+        fr: "tape, pour chacun des \(left) éléments de gauche dans l'ordre, le numéro de droite qui lui correspond "
           + "(\(left) numéros de 1 à \(right), chacun une fois).",
         en: "type, for each of the \(left) left items in order, the number of its right item "
           + "(\(left) numbers from 1 to \(right), each once).")
     case .text:
-      return Message(fr: "tapez votre réponse.", en: "type your answer.")
+      return Message(fr: "tape ta réponse.", en: "type your answer.")
     case .retryOrContinue:
-      return Message(fr: "tapez 1 pour recommencer ou 2 pour continuer.", en: "type 1 to try again or 2 to go on.")
+      return Message(fr: "tape 1 pour recommencer ou 2 pour continuer.", en: "type 1 to try again or 2 to go on.")
     case .nothing:
       return Message(fr: "le cours est terminé.", en: "the course is finished.")
     }

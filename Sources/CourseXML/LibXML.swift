@@ -2,9 +2,15 @@ import CLibXML2
 import CourseModel
 import Foundation
 
-/// libxml2 set up once per process: parser initialized, external entities and imports local-only.
+/// libxml2 set up once per process: parser and schema types initialized, external entities and imports
+/// local-only.
+///
+/// libxml2 2.9 initializes its built-in schema types lazily, at the first schema compiled, without a lock: two
+/// threads compiling the course and certification schemas at once could both fill its type table, and every
+/// file then failed validation (seen only under heavy load). Done here, once, before any thread starts.
 let libxmlSetUp: Void = {
   xmlInitParser()
+  xmlSchemaInitTypes()
   entraide_xmlUseNoNetLoader()
   noNetLoader = xmlGetExternalEntityLoader()
   xmlSetExternalEntityLoader(builtInSchemaLoader)

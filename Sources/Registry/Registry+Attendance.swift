@@ -34,7 +34,8 @@ extension Registry {
   public func recordAttendance(
     _ rows: [AttendanceRow], source: String, today: CalendarDate, courses: CourseIndex
   ) throws -> AttendanceOutcome {
-    var (checked, problems) = Self.attendancePlan(rows, today: today, courses: courses)
+    let (checked, initialProblems) = Self.attendancePlan(rows, today: today, courses: courses)
+    var problems = initialProblems
     func refuse(_ line: Int, _ error: RegistryError) { problems.append((line, error)) }
 
     return try write { db in
@@ -115,13 +116,15 @@ extension Registry {
 
     // By date, then prerequisites before the courses that need them, then by line.
     let depth = Self.prerequisiteDepths(courses)
-    checked.sort { a, b in
-      if a.date != b.date { return a.date < b.date }
-      let (left, right) = (depth[a.course.id] ?? 0, depth[b.course.id] ?? 0)
-      return left != right ? left < right : a.row.line < b.row.line
+    // Keys computed once per row, not per comparison (an attendance sheet may hold 190,000 rows).
+    let keys = checked.map { (date: $0.date, depth: depth[$0.course.id] ?? 0, line: $0.row.line) }
+    let order = checked.indices.sorted { a, b in
+      let (left, right) = (keys[a], keys[b])
+      if left.date != right.date { return left.date < right.date }
+      return left.depth != right.depth ? left.depth < right.depth : left.line < right.line
     }
 
-    return (checked, problems)
+    return (order.map { checked[$0] }, problems)
   }
 
   /// The refusal of a sheet with bad rows: each named by its line, in line order, an unknown helper with

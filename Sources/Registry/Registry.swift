@@ -248,34 +248,36 @@ public final class Registry: Sendable {
   /// An event's detail as JSON: one object, keys sorted, the escapes JSONEncoder writes (a bulk record
   /// writes hundreds of thousands of them; JSONEncoder took a sixth of the time).
   package static func detailJSON(_ detail: [String: String]) -> String {
-    var json = "{"
+    var json: [UInt8] = [UInt8(ascii: "{")]
+    json.reserveCapacity(160)
     for (index, key) in detail.keys.sorted().enumerated() {
-      if index > 0 { json += "," }
+      if index > 0 { json.append(UInt8(ascii: ",")) }
       appendJSONString(key, to: &json)
-      json += ":"
+      json.append(UInt8(ascii: ":"))
       appendJSONString(detail[key]!, to: &json)
     }
-    return json + "}"
+    json.append(UInt8(ascii: "}"))
+    return String(decoding: json, as: UTF8.self)
   }
 
-  private static func appendJSONString(_ text: String, to json: inout String) {
-    json += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": json += "\\\""
-      case "\\": json += "\\\\"
-      case "/": json += "\\/"
-      case "\n": json += "\\n"
-      case "\r": json += "\\r"
-      case "\t": json += "\\t"
-      case "\u{08}": json += "\\b"
-      case "\u{0C}": json += "\\f"
-      case _ where scalar.value < 0x20:
-        json += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-      default: json.unicodeScalars.append(scalar)
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  /// A JSON string literal of `text`, in UTF-8: `"` `\` `/` and control characters escaped.
+  private static func appendJSONString(_ text: String, to json: inout [UInt8]) {
+    json.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): json += [UInt8(ascii: "\\"), byte]
+      case 0x0A: json += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      case 0x0D: json += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+      case 0x09: json += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+      case 0x08: json += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+      case 0x0C: json += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+      case 0..<0x20: json += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+      default: json.append(byte)
       }
     }
-    json += "\""
+    json.append(UInt8(ascii: "\""))
   }
 
   // MARK: - Audit log

@@ -43,7 +43,7 @@ public enum SpreadsheetCSV {
 
   /// Whether every field of a row is blank.
   static func isBlank(_ fields: [String]) -> Bool {
-    fields.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    fields.allSatisfy { field in field.allSatisfy(\.isWhitespace) }
   }
 
   /// A header cell as a key: trimmed, without case or accents (`Région` → `region`).

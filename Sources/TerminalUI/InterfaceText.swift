@@ -8,23 +8,23 @@ public enum InterfaceText {
   // MARK: Prompts: each says what it expects.
 
   public static let continuePage = Message(
-    fr: "Appuyez sur Entrée pour continuer (? aide, r répéter, q quitter)",
+    fr: "Appuie sur Entrée pour continuer (? aide, r répéter, q quitter)",
     en: "Press Enter to continue (? help, r repeat, q quit)")
 
   public static func chooseOne(count: Int) -> Message {
     Message(
-      fr: "Tapez le numéro d'un choix, de 1 à \(count) (? aide, r répéter, q quitter)",
+      fr: "Tape le numéro d'un choix, de 1 à \(count) (? aide, r répéter, q quitter)",
       en: "Type a choice number, 1 to \(count) (? help, r repeat, q quit)")
   }
 
   public static let trueOrFalse = Message(
-    fr: "Tapez 1 pour vrai ou 2 pour faux ; v et f sont acceptés aussi (? aide, r répéter, q quitter)",
+    fr: "Tape 1 pour vrai ou 2 pour faux ; v et f sont acceptés aussi (? aide, r répéter, q quitter)",
     en: "Type 1 for true or 2 for false; t and f work too (? help, r repeat, q quit)")
 
   public static func chooseSeveral(count: Int) -> Message {
     Message(
       fr:
-        "Tapez les numéros de tous les bons choix, de 1 à \(count), séparés par des espaces ou des virgules (? aide, r répéter, q quitter)",
+        "Tape les numéros de tous les bons choix, de 1 à \(count), séparés par des espaces ou des virgules (? aide, r répéter, q quitter)",
       en:
         "Type the numbers of all the right choices, 1 to \(count), separated by spaces or commas (? help, r repeat, q quit)"
     )
@@ -34,7 +34,7 @@ public enum InterfaceText {
     let example = exampleSequence(count)
     return Message(
       fr:
-        "Tapez les numéros des \(count) éléments dans le bon ordre, par exemple \(example) (? aide, r répéter, q quitter)",
+        "Tape les numéros des \(count) éléments dans le bon ordre, par exemple \(example) (? aide, r répéter, q quitter)",
       en: "Type the numbers of the \(count) items in the right order, for example \(example) (? help, r repeat, q quit)"
     )
   }
@@ -43,14 +43,14 @@ public enum InterfaceText {
     let example = exampleSequence(leftCount)
     return Message(
       fr:
-        "Pour chaque élément de gauche, dans l'ordre, tapez le numéro (de 1 à \(rightCount)) de l'élément de droite qui lui correspond, par exemple \(example) (? aide, r répéter, q quitter)",
+        "Pour chaque élément de gauche, dans l'ordre, tape le numéro (de 1 à \(rightCount)) de l'élément de droite qui lui correspond, par exemple \(example) (? aide, r répéter, q quitter)",
       en:
         "For each left item, in order, type the number (1 to \(rightCount)) of the right item that goes with it, for example \(example) (? help, r repeat, q quit)"
     )
   }
 
   public static let shortAnswer = Message(
-    fr: "Tapez votre réponse, puis Entrée (? aide, r répéter, q quitter)",
+    fr: "Tape ta réponse, puis Entrée (? aide, r répéter, q quitter)",
     en: "Type your answer, then Enter (? help, r repeat, q quit)")
 
   /// `2 1 3` for `count` items (at most five numbers): the first two swapped, so it is never the identity.
@@ -66,13 +66,13 @@ public enum InterfaceText {
     fr: """
       Aide :
       - Une page de leçon attend Entrée (n'importe quelle ligne).
-      - Un choix ou une question à une réponse : tapez un numéro, par exemple 2.
+      - Un choix ou une question à une réponse : tape un numéro, par exemple 2.
       - Vrai ou faux : 1 (vrai) ou 2 (faux) ; v ou f aussi.
       - Plusieurs réponses : les numéros séparés par des espaces ou des virgules, par exemple 1 3.
       - Ordre : les numéros des éléments dans le bon ordre, par exemple 2 1 3.
       - Associations : pour chaque élément de gauche (A, B…), le numéro de son élément de droite, par exemple 2 1.
-      - Réponse courte : tapez le texte.
-      ? affiche cette aide, r répète la question, q enregistre et quitte. Votre progression est enregistrée après chaque réponse ; relancez la même commande pour reprendre.
+      - Réponse courte : tape le texte.
+      ? affiche cette aide, r répète la question, q enregistre et quitte. Ta progression est enregistrée après chaque réponse ; relance la même commande pour reprendre.
       """,
     en: """
       Help:
@@ -89,12 +89,12 @@ public enum InterfaceText {
   // MARK: Input problems: the same prompt follows.
 
   public static let invalidEncoding = Message(
-    fr: "Cette ligne n'est pas du texte UTF-8 valide ; elle a été ignorée. Tapez votre réponse de nouveau.",
+    fr: "Cette ligne n'est pas du texte UTF-8 valide ; elle a été ignorée. Tape ta réponse de nouveau.",
     en: "That line is not valid UTF-8 text; it was ignored. Please type your answer again.")
 
   public static func lineTooLong(limit: Int) -> Message {
     Message(
-      fr: "Cette ligne dépasse \(limit) octets ; elle a été ignorée. Tapez une réponse plus courte.",
+      fr: "Cette ligne dépasse \(limit) octets ; elle a été ignorée. Tape une réponse plus courte.",
       en: "That line is longer than \(limit) bytes; it was ignored. Please type a shorter answer.")
   }
 
@@ -116,13 +116,15 @@ public enum InterfaceText {
   public static func drawnFromPool(draw: Int, size: Int) -> Message {
     draw == 1
       ? Message(
-        fr: "Tirée au sort parmi \(size) : chaque tentative en présente une autre, celle que vous avez faite "
-          + "il y a le plus longtemps d'abord.",
-        en: "Drawn from \(size): each attempt shows another one, the one you took longest ago first.")
+        fr: "Choisie parmi \(size) : chaque tentative en présente une autre, d'abord celle que tu n'as jamais "
+          + "faite ou que tu as faite il y a le plus longtemps.",
+        en: "Chosen from \(size): each attempt shows another one, first one you have never taken or took longest ago.")
       : Message(
-        fr: "Tirée au sort (\(draw) parmi \(size)) : chaque tentative en présente d'autres, celles que vous avez "
-          + "faites il y a le plus longtemps d'abord.",
-        en: "Drawn (\(draw) of \(size)): each attempt shows others, those you took longest ago first.")
+        fr: "Choisies (\(draw) parmi \(size)) : chaque tentative en présente d'autres, d'abord celles que tu "
+          + "n'as jamais faites ou que tu as faites il y a le plus longtemps.",
+        en:
+          "Chosen (\(draw) of \(size)): each attempt shows others, first those you have never taken or took longest ago."
+      )
   }
 
   public static let practisedHeading = Message(fr: "Pratiqué dans cette tentative :", en: "Practised in this attempt:")
@@ -132,8 +134,8 @@ public enum InterfaceText {
     var fr = title
     var en = title
     if let size {
-      fr += " (tirée au sort parmi \(size))"
-      en += " (drawn from \(size))"
+      fr += " (choisie parmi \(size))"
+      en += " (chosen from \(size))"
     }
     if let questions {
       fr += " — \(questions) question\(questions > 1 ? "s" : "")"
@@ -165,7 +167,7 @@ public enum InterfaceText {
   public static let questionsToReview = Message(fr: "Questions à revoir :", en: "Questions to review:")
 
   public static func yourAnswer(_ answer: String) -> Message {
-    Message(fr: "Votre réponse : \(answer)", en: "Your answer: \(answer)")
+    Message(fr: "Ta réponse : \(answer)", en: "Your answer: \(answer)")
   }
 
   public static func correctAnswerWas(_ answer: String) -> Message {
@@ -216,7 +218,7 @@ public enum InterfaceText {
   }
 
   public static let skillsProfile = Message(fr: "Profil de compétences :", en: "Skills profile:")
-  public static let pathTaken = Message(fr: "Votre parcours :", en: "Your path:")
+  public static let pathTaken = Message(fr: "Ton parcours :", en: "Your path:")
   public static let criticalChoiceTaken = Message(
     fr: "Un choix critique a été fait : la mise en situation est échouée, peu importe le dénouement.",
     en: "A critical choice was made: the role-play fails whatever the outcome.")
@@ -272,34 +274,34 @@ public enum InterfaceText {
     en: "The attempt in progress was abandoned (it stays in the history); a new attempt begins.")
 
   public static let pausedByRequest = Message(
-    fr: "Progression enregistrée. Relancez la même commande pour reprendre.",
+    fr: "Progression enregistrée. Relance la même commande pour reprendre.",
     en: "Progress saved. Run the same command again to resume.")
 
   public static let pausedAtEndOfInput = Message(
-    fr: "Fin de l'entrée : progression enregistrée. Relancez la même commande pour reprendre.",
+    fr: "Fin de l'entrée : progression enregistrée. Relance la même commande pour reprendre.",
     en: "End of input: progress saved. Run the same command again to resume.")
 
   public static let interrupted = Message(
-    fr: "Interruption (Ctrl-C) : progression enregistrée. Relancez la même commande pour reprendre.",
+    fr: "Interruption (Ctrl-C) : progression enregistrée. Relance la même commande pour reprendre.",
     en: "Interrupted (Ctrl-C): progress saved. Run the same command again to resume.")
 
   public static let terminated = Message(
-    fr: "Arrêt demandé (SIGTERM) : progression enregistrée. Relancez la même commande pour reprendre.",
+    fr: "Arrêt demandé (SIGTERM) : progression enregistrée. Relance la même commande pour reprendre.",
     en: "Stop requested (SIGTERM): progress saved. Run the same command again to resume.")
 }
 
 extension InterfaceText {
   public static let retryOrContinue = Message(
-    fr: "Tapez 1 pour refaire l'activité ou 2 (ou Entrée) pour continuer (? aide, r répéter, q quitter)",
+    fr: "Tape 1 pour refaire l'activité ou 2 (ou Entrée) pour continuer (? aide, r répéter, q quitter)",
     en: "Type 1 to do the activity again, or 2 (or Enter) to go on (? help, r repeat, q quit)")
 
   public static func retriesLeft(_ count: Int) -> Message {
     count == 1
       ? Message(
-        fr: "Il vous reste un essai pour réussir cette activité.",
+        fr: "Il te reste un essai pour réussir cette activité.",
         en: "You have one more try to pass this activity.")
       : Message(
-        fr: "Il vous reste \(count) essais pour réussir cette activité.",
+        fr: "Il te reste \(count) essais pour réussir cette activité.",
         en: "You have \(count) more tries to pass this activity.")
   }
 

@@ -1,3 +1,5 @@
+import CourseModel
+
 /// How a run of text is shown: the console turns a style into colour, or into nothing, or a marker.
 public enum TextStyle: Sendable, Hashable {
   case normal

@@ -149,8 +149,8 @@ enum CourseOutline {
       case .pool(let pool):
         let titles = pool.activities.map { text($0.title, language, course: course) }.joined(separator: " · ")
         detail = Message(
-          fr: "\(pool.draw) tirée\(pool.draw > 1 ? "s" : "") au sort parmi \(pool.activities.count) : \(titles)",
-          en: "\(pool.draw) drawn from \(pool.activities.count): \(titles)")
+          fr: "\(pool.draw) parmi \(pool.activities.count), selon ce que la personne a déjà fait : \(titles)",
+          en: "\(pool.draw) of \(pool.activities.count), by what the person has already taken: \(titles)")
         lines.append("  \(index + 1). \(pool.id.strippingControlCharacters()) (\(detail.text(language)))")
         continue
       }

@@ -8,11 +8,11 @@ struct OutputOptions: ParsableArguments {
   @Option(
     name: [.customShort("o"), .customLong("output")],
     help: .local(
-      fr: "Écrire dans FILE (son dossier doit exister).", en: "Write to FILE (atomically; its folder must exist).",
-      valueName: "file"))
+      fr: "Écrire dans ce fichier (de façon atomique ; son dossier doit exister).",
+      en: "Write to FILE (atomically; its folder must exist).", valueName: "file"))
   var output: String?
 
-  @Flag(help: .local(fr: "Remplacer FILE s’il existe.", en: "Replace FILE when it exists."))
+  @Flag(help: .local(fr: "Remplacer le fichier s'il existe.", en: "Replace FILE when it exists."))
   var force = false
 
   /// Writes `data` to `-o FILE` (refusing an existing file without `--force`), or to standard output.
@@ -60,13 +60,13 @@ struct CSVOptions: ParsableArguments {
 
   @Option(
     help: .local(
-      fr: "Séparateur : ',' ou ';'.", en: "CSV field separator: ',' (default, RFC 4180) or ';' (French spreadsheets).",
-      valueName: "char"))
+      fr: "Séparateur des champs CSV : ',' (par défaut, RFC 4180) ou ';' (tableurs en français).",
+      en: "CSV field separator: ',' (default, RFC 4180) or ';' (French spreadsheets).", valueName: "char"))
   var delimiter: Delimiter = .comma
 
   @Flag(
     help: .local(
-      fr: "Commencer par une marque d’ordre des octets (BOM).",
+      fr: "Commencer le CSV par une marque d'ordre des octets (BOM), pour qu'un tableur le lise en UTF-8.",
       en: "Start the CSV with a byte-order mark, so a spreadsheet reads it as UTF-8.")
   )
   var bom = false

@@ -16,7 +16,7 @@ struct RecordCommand: AsyncParsableCommand {
   var helper: String?
   @Argument(help: .local(fr: "Identifiant du cours.", en: "Course id.")) var course: String?
   @Option(help: .local(fr: "Le jour de la réussite, AAAA-MM-JJ.", en: "The day it was passed, YYYY-MM-DD.")) var date:
-    String?
+    DayOption?
   @Option(help: .local(fr: "Une note (p. ex. le lieu).", en: "A note for the record (e.g. where).")) var note: String?
   @Option(
     help: .local(
@@ -42,6 +42,7 @@ struct RecordCommand: AsyncParsableCommand {
             en: "Give HELPER COURSE --date YYYY-MM-DD, or --from FILE.csv."
           ).text(global.language))
       }
+      try global.checkingOptions { _ = try date?.checked(option: "--date") }
     }
   }
 
@@ -52,7 +53,7 @@ struct RecordCommand: AsyncParsableCommand {
     }
     guard let helper, let course, let date else { return }
     try await global.reportingErrors {
-      let day = try parseDate(date, option: "--date")
+      let day = try date.checked(option: "--date")
       let today = try global.today()
       let courses = try global.usableCatalogue().courseIndex
       let registry = try global.openRegistry()

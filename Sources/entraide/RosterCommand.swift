@@ -39,7 +39,7 @@ struct RosterCommand: AsyncParsableCommand {
       fr: "never, in-training, certified, due, expired ou lapsed ; répétez l'option ou séparez par des virgules.",
       en: "never, in-training, certified, due, expired or lapsed; repeat or separate with commas.",
       valueName: "status"))
-  var statuses: [String] = []
+  var statuses: [StatusOption] = []
   @Option(
     name: .customLong("due-within"), parsing: .unconditional,
     help: .local(
@@ -47,11 +47,18 @@ struct RosterCommand: AsyncParsableCommand {
         "À renouveler d'ici ce nombre de jours : certifié·e ou à renouveler dont l'échéance tombe dans ces jours, et expiré·e.",
       en: "Rows to renew within DAYS days: certified or due ending within DAYS, and expired.",
       valueName: "days"))
-  var dueWithin: String?
+  var dueWithin: DayCountOption?
   @Option(help: .local(fr: "table, csv, json, html ou ics.", en: "table, csv, json, html or ics.")) var format: Format =
     .table
   @OptionGroup var out: OutputOptions
   @OptionGroup var csv: CSVOptions
+
+  func validate() throws {
+    try global.checkingOptions {
+      _ = try StatusOption.checked(statuses)
+      _ = try dueWithin?.checked(option: "--due-within")
+    }
+  }
 
   func run() async throws {
     try await global.reportingErrors {
@@ -63,8 +70,8 @@ struct RosterCommand: AsyncParsableCommand {
             en: "--delimiter and --bom apply to --format csv only."),
           exitCode: 2)
       }
-      let wanted = try Self.parseStatuses(statuses)
-      let horizon = try dueWithin.map(Self.parseDays)
+      let wanted = try StatusOption.checked(statuses)
+      let horizon = try dueWithin?.checked(option: "--due-within")
       let today = try global.today()
       var catalog = try global.usableCatalogue().certifications
       if let certification {
@@ -116,26 +123,6 @@ struct RosterCommand: AsyncParsableCommand {
     return value.lowercased() == filter.trimmingCharacters(in: .whitespaces).lowercased()
   }
 
-  /// The statuses of every `--status` (repeated or comma-separated), or an error naming the accepted ones.
-  static func parseStatuses(_ values: [String]) throws -> Set<CertificationStatus> {
-    var result = Set<CertificationStatus>()
-    for value in values.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
-      let word = value.trimmingCharacters(in: .whitespaces)
-      guard let status = CertificationStatus(rawValue: word.lowercased()) else {
-        let accepted = closestFirst(to: word, among: CertificationStatus.allCases.map(\.rawValue)).joined(
-          separator: ", ")
-        throw UserError(
-          Message(
-            fr:
-              "--status « \(word) » n’est pas un statut connu. Valeurs acceptées, de la plus proche à la plus lointaine : \(accepted).",
-            en: "--status “\(word)” is not a known status. Accepted values, closest first: \(accepted)."),
-          exitCode: 2)
-      }
-      result.insert(status)
-    }
-    return result
-  }
-
   /// The most values a refused `--local` or `--region` lists.
   static let valuesListed = 10
 
@@ -170,18 +157,6 @@ struct RosterCommand: AsyncParsableCommand {
       )
     }
     throw UserError(message, exitCode: 2)
-  }
-
-  /// A whole number of days, 0 or more.
-  static func parseDays(_ text: String) throws -> Int {
-    guard let days = Int(text.trimmingCharacters(in: .whitespaces)), days >= 0 else {
-      throw UserError(
-        Message(
-          fr: "--due-within « \(text) » : attendu un nombre entier de jours, 0 ou plus.",
-          en: "--due-within “\(text)”: expected a whole number of days, 0 or more."),
-        exitCode: 2)
-    }
-    return days
   }
 
   static func unknownCertification(_ id: String, known: [String]) -> UserError {

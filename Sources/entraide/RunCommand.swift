@@ -64,7 +64,7 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(
     name: .long,
     help: .local(
-      fr: "Continuer ici une tentative ouverte dans un autre terminal.",
+      fr: "Continuer ici une tentative ouverte dans un autre terminal, qui n'enregistre alors plus rien.",
       en: "Continue here an attempt open in another terminal, which then saves nothing more.")
   )
   var takeOver = false

@@ -42,7 +42,7 @@ func orderedQuizSession(skip: Int) throws -> CourseSession {
     #expect(
       AnswerError.outOfRange(value: 3, upperBound: 2).message
         == Message(
-          fr: "Le numéro 3 n'existe pas : tapez un numéro de 1 à 2.",
+          fr: "Le numéro 3 n'existe pas : tape un numéro de 1 à 2.",
           en: "There is no number 3: type a number from 1 to 2."))
   }
 
@@ -58,7 +58,7 @@ func orderedQuizSession(skip: Int) throws -> CourseSession {
     expectRefused(short, line: "", .empty(expected: .text))
     #expect(
       AnswerError.empty(expected: .text).message
-        == Message(fr: "Réponse vide : tapez votre réponse.", en: "Empty answer: type your answer."))
+        == Message(fr: "Réponse vide : tape ta réponse.", en: "Empty answer: type your answer."))
   }
 
   @Test func malformedListsForMultipleOrderAndMatch() throws {
@@ -80,11 +80,11 @@ func orderedQuizSession(skip: Int) throws -> CourseSession {
       AnswerError.wrongCount(given: 2, expected: 3, of: .order(count: 3)).message
         == Message(
           fr:
-            "2 numéros donnés, il en faut 3 : tapez les 3 numéros dans l'ordre choisi, chacun une fois (ex. : 2 1 3).",
+            "2 numéros donnés, il en faut 3 : tape les 3 numéros dans l'ordre choisi, chacun une fois (ex. : 2 1 3).",
           en: "2 numbers given, 3 needed: type the 3 numbers in your order, each once (e.g. 2 1 3)."))
     #expect(
       AnswerError.duplicate(value: 1, expected: .multiple(count: 3)).message.fr
-        == "Le numéro 1 est donné deux fois : tapez un ou plusieurs numéros de 1 à 3, séparés par des espaces ou des virgules (ex. : 1 3)."
+        == "Le numéro 1 est donné deux fois : tape un ou plusieurs numéros de 1 à 3, séparés par des espaces ou des virgules (ex. : 1 3)."
     )
   }
 

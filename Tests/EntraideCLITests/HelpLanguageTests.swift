@@ -7,7 +7,7 @@ private let helpPages: [[String]] = [
   ["helpers", "--help"], ["helpers", "add", "--help"], ["helpers", "list", "--help"], ["helpers", "show", "--help"],
   ["helpers", "edit", "--help"], ["helpers", "deactivate", "--help"], ["helpers", "import", "--help"],
   ["record", "--help"], ["status", "--help"], ["run", "--help"], ["backup", "--help"], ["courses", "--help"],
-  ["courses", "list", "--help"],
+  ["courses", "list", "--help"], ["check", "--help"], ["roster", "--help"],
 ]
 
 /// Words of one language that the other never uses, spaced so that names and options do not match.

@@ -96,9 +96,9 @@ private struct PoolFixture {
       #expect(asked.count == 2, "\(result.stdout)")
       questions += asked
       // The screens say the situation was drawn; the summary lists what was practised.
-      #expect(result.stdout.contains("Tirée au sort parmi 3 : chaque tentative en présente une autre"))
+      #expect(result.stdout.contains("Choisie parmi 3 : chaque tentative en présente une autre"))
       #expect(result.stdout.contains("Pratiqué dans cette tentative :"))
-      #expect(result.stdout.contains("Situation \(drawn.first ?? "") (tirée au sort parmi 3)"))
+      #expect(result.stdout.contains("Situation \(drawn.first ?? "") (choisie parmi 3)"))
       #expect(result.stdout.contains("Vérification — 2 questions"))
     }
     #expect(Set(situations).count == 3, "\(situations)")

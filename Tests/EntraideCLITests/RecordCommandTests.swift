@@ -230,3 +230,15 @@ struct CalendarDay {
   #expect(first.status == 0)
   #expect(first.stdout.hasPrefix("Course “ecoute-active” recorded for mtremblay, passed on 1980-01-01.\n"))
 }
+
+@Test func anInvalidDateIsRefusedInFrenchBeforeTheRegistryIsOpened() throws {
+  let (sandbox, courses) = try recordSandbox()
+  let result = try sandbox.run(
+    ["record", "mtremblay", "ecoute-active", "--date", "2026-02-30", "--db", "/nonexistent/registre.sqlite"]
+      + courses, language: "fr_CA.UTF-8")
+  #expect(result.status == 2)
+  #expect(
+    result.stderr
+      == "entraide : erreur : --date « 2026-02-30 » n’est pas une date valide : attendu AAAA-MM-JJ, un jour qui existe.\n"
+  )
+}

@@ -317,3 +317,16 @@ private let csvHeader = "helper_id,name,local,region,certification,status,certif
   #expect(result.stderr == "entraide: error: Cannot write “\(path)”: the folder does not exist.\n")
   #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("missing").path))
 }
+
+@Test func badStatusAndDayCountAreRefusedInFrench() throws {
+  let status = try roster(["--status", "certifie"], language: "fr_CA.UTF-8")
+  #expect(status.status == 2)
+  #expect(status.stdout == "")
+  #expect(
+    status.stderr
+      == "entraide : erreur : --status « certifie » n’est pas un statut connu. Valeurs acceptées, de la plus proche à la plus lointaine : certified, expired, due, never, in-training, lapsed.\n"
+  )
+  let days = try roster(["--due-within", "-1"], language: "fr_CA.UTF-8")
+  #expect(days.status == 2)
+  #expect(days.stderr == "entraide : erreur : --due-within « -1 » : attendu un nombre entier de jours, 0 ou plus.\n")
+}

@@ -121,10 +121,10 @@ func summary(_ output: String, lang: String) -> String {
   #expect(output.contains("Cours : Visite du format"))
   // The tour's pool of two lessons puts one more activity in each attempt.
   #expect(output.contains("Activité 2 sur 4 : La pause café"))
-  #expect(output.contains("Tirée au sort parmi 2 : chaque tentative en présente une autre"))
+  #expect(output.contains("Choisie parmi 2 : chaque tentative en présente une autre"))
   #expect(output.contains("Luc : « Ça va… je suis juste fatigué. »"))
   #expect(output.contains("L'entraidante ou l'entraidant _accueille_, *écoute*, accompagne et réfère."))
-  #expect(output.contains("Tapez le numéro d'un choix, de 1 à 2 (? aide, r répéter, q quitter)"))
+  #expect(output.contains("Tape le numéro d'un choix, de 1 à 2 (? aide, r répéter, q quitter)"))
   #expect(output.contains("✔ Cours réussi."))
   #expect(output.contains("  Entraidant·e : valide jusqu’au 2027-11-21"))
   #expect(!output.contains("\u{1B}"))
@@ -175,14 +175,14 @@ func summary(_ output: String, lang: String) -> String {
   #expect(first.nextPrompt() != nil)
   first.send("q")
   #expect(first.wait() == 3)
-  #expect(first.stdout.contains("Progression enregistrée. Relancez la même commande pour reprendre."))
+  #expect(first.stdout.contains("Progression enregistrée. Relance la même commande pour reprendre."))
 
   let (second, transcript) = try fixture.play(helper: helper, lang: "fr", play: .pass)
   #expect(second.wait() == 0, "stderr: \(second.stderr)")
   #expect(transcript.first?.contains("Reprise de « La pause café », scène 2…") == true)
   #expect(transcript.first?.contains("Page 1 sur 2") == false)
   #expect(summary(second.stdout, lang: "fr") == summary(whole.stdout, lang: "fr"))
-  #expect(summary(second.stdout, lang: "fr").contains("Votre parcours :"))
+  #expect(summary(second.stdout, lang: "fr").contains("Ton parcours :"))
   // One attempt, paused then finished: not two.
   #expect(try fixture.attemptLines(helper).count == 1)
   #expect(try fixture.standing(helper)["valid_through"] as? String == "2027-11-21")
@@ -254,10 +254,10 @@ func summary(_ output: String, lang: String) -> String {
     fixture.runArguments(helper: helper, lang: "fr"), stdinData: Data(input), environment: fixture.environment)
   #expect(result.status == 3, "stderr: \(result.stderr)")
   let output = result.stdout
-  let prompt = "Tapez le numéro d'un choix, de 1 à 2 (? aide, r répéter, q quitter)\n> "
-  #expect(output.contains("! Réponse vide : tapez un numéro de 1 à 2."))
-  #expect(output.contains("! « abc » n'est pas un numéro : tapez un numéro de 1 à 2."))
-  #expect(output.contains("! Le numéro 9 n'existe pas : tapez un numéro de 1 à 2."))
+  let prompt = "Tape le numéro d'un choix, de 1 à 2 (? aide, r répéter, q quitter)\n> "
+  #expect(output.contains("! Réponse vide : tape un numéro de 1 à 2."))
+  #expect(output.contains("! « abc » n'est pas un numéro : tape un numéro de 1 à 2."))
+  #expect(output.contains("! Le numéro 9 n'existe pas : tape un numéro de 1 à 2."))
   #expect(output.contains("! Cette ligne dépasse 4096 octets ; elle a été ignorée."))
   #expect(output.contains("! Cette ligne n'est pas du texte UTF-8 valide ; elle a été ignorée."))
   // The scene was shown once; its prompt came back after each of the six bad lines.

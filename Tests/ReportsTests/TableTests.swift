@@ -50,3 +50,33 @@ import Testing
   #expect(history.contains("2026-11-22  referer  referer  <script>=1+1"))
   #expect(!history.contains("\u{1B}"))
 }
+
+@Test func columnsLineUpByTerminalWidthForAccentsCJKAndEmoji() {
+  var table = TextTable(header: ["Name", "Local", "Id"])
+  table.append(["Zoë", "CSN", "zoe"])
+  table.append(["Zoe\u{308}", "FTQ", "zoe2"])
+  table.append(["王小明", "東京", "wang"])
+  table.append(["Ana 👍", "CSN", "ana"])
+  #expect(
+    table.render() == """
+      Name    Local  Id
+      Zoë     CSN    zoe
+      Zoe\u{308}     FTQ    zoe2
+      王小明  東京   wang
+      Ana 👍  CSN    ana
+      """)
+}
+
+@Test func aRosterWithWideNamesKeepsItsColumnsAligned() {
+  var wide = Sample.marie
+  wide.name = "李明"
+  var decomposed = Sample.jean
+  decomposed.name = "Rene\u{301} Co\u{302}te\u{301}"
+  let lines = RosterTable.render([wide, decomposed], language: .en).split(separator: "\n")
+  #expect(
+    lines[1] == "Estrie  CSN 123  李明       mtremblay  Peer helper    certified  2026-11-01    2027-10-31     343")
+  #expect(
+    lines[2]
+      == "Laval   =1+1     Rene\u{301} Co\u{302}te\u{301}  jcote      Peer helper    expired    2025-01-10    2026-01-09     -317"
+  )
+}

@@ -74,7 +74,7 @@ import Testing
 @Test func aPromptSaysWhatItExpectsAndWaitsOnTheSameLine() {
   let (console, out) = makeConsole(language: .fr)
   console.prompt(PromptKind.one(count: 3).message)
-  #expect(out.text == "Tapez le numéro d'un choix, de 1 à 3 (? aide, r répéter, q quitter)\n> ")
+  #expect(out.text == "Tape le numéro d'un choix, de 1 à 3 (? aide, r répéter, q quitter)\n> ")
   let (english, englishOut) = makeConsole(language: .en)
   english.prompt(PromptKind.one(count: 3).message)
   #expect(englishOut.text == "Type a choice number, 1 to 3 (? help, r repeat, q quit)\n> ")

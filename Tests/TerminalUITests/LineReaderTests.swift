@@ -76,7 +76,8 @@ private func events(_ bytes: [UInt8], limit: Int = 4096) -> [InputEvent] {
       let reader = LineReader(fd: readFD, signals: watcher)
       continuation.resume(returning: reader.readLine())
     }
-    Thread.sleep(forTimeInterval: 0.2)
+    // No sleep: whether the signal comes before the read starts or while it waits, the read ends with it
+    // (a pending signal is reported first, below); without the signal it would wait forever.
     kill(getpid(), SIGUSR1)
   }
   #expect(result == .interrupted(signal: SIGUSR1))

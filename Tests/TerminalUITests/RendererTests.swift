@@ -121,7 +121,7 @@ import Testing
         1. 811, option 2
         2. 911
 
-      Pour chaque élément de gauche, dans l'ordre, tapez le numéro
+      Pour chaque élément de gauche, dans l'ordre, tape le numéro
       (de 1 à 2) de l'élément de droite qui lui correspond, par
       exemple 2 1 (? aide, r répéter, q quitter)
       > 
@@ -133,12 +133,12 @@ import Testing
 
   #expect(
     PromptKind(.order(["x", "y", "z"])).message.fr
-      == "Tapez les numéros des 3 éléments dans le bon ordre, par exemple 2 1 3 (? aide, r répéter, q quitter)")
+      == "Tape les numéros des 3 éléments dans le bon ordre, par exemple 2 1 3 (? aide, r répéter, q quitter)")
   #expect(
     PromptKind(.multiple(["x", "y", "z", "w"])).message.en
       == "Type the numbers of all the right choices, 1 to 4, separated by spaces or commas (? help, r repeat, q quit)")
-  #expect(PromptKind(.short).message.fr == "Tapez votre réponse, puis Entrée (? aide, r répéter, q quitter)")
-  #expect(PromptKind(.trueFalse).message.fr.hasPrefix("Tapez 1 pour vrai ou 2 pour faux"))
+  #expect(PromptKind(.short).message.fr == "Tape ta réponse, puis Entrée (? aide, r répéter, q quitter)")
+  #expect(PromptKind(.trueFalse).message.fr.hasPrefix("Tape 1 pour vrai ou 2 pour faux"))
 }
 
 @Test func tenOrMoreChoicesAlignTheirNumbers() {
@@ -177,7 +177,7 @@ import Testing
       d'agir.
       ✘ Un choix critique a été fait : la mise en situation est
         échouée, peu importe le dénouement.
-      Votre parcours :
+      Ton parcours :
         1. « Tu as l'air épuisé ces temps-ci. »
            Une question ouverte laisse Luc libre.
         2. « Je te promets le secret. »
@@ -237,7 +237,7 @@ import Testing
       Questions à revoir :
         1. Quel numéro joint la ligne québécoise de prévention du
            suicide ?
-           Votre réponse : 211
+           Ta réponse : 211
            La bonne réponse : 1 866 APPELLE (1 866 277-3553)
            Explication : 1 866 APPELLE répond 24 h sur 24.
 

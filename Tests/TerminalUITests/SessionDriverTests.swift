@@ -87,11 +87,11 @@ private func drive(
   #expect(saves == 7)
   #expect(text.contains("Activité 1 sur 3 : Leçon\n────"))
   #expect(text.contains("« abc » n'est pas un numéro"))
-  #expect(text.contains("! Le numéro 5 n'existe pas : tapez un numéro de 1 à 2.\n"))
+  #expect(text.contains("! Le numéro 5 n'existe pas : tape un numéro de 1 à 2.\n"))
   // After a bad answer, the same prompt comes back without the scene shown again.
   #expect(
     text.contains(
-      "> 5\n! Le numéro 5 n'existe pas : tapez un numéro de 1 à 2.\n\nTapez le numéro d'un choix, de 1 à 2 (? aide, r répéter, q\nquitter)\n> 1\n"
+      "> 5\n! Le numéro 5 n'existe pas : tape un numéro de 1 à 2.\n\nTape le numéro d'un choix, de 1 à 2 (? aide, r répéter, q\nquitter)\n> 1\n"
     ))
   #expect(text.components(separatedBy: "Luc : « Ça va… »").count == 2)
   #expect(!text.contains("\u{1B}"))
@@ -99,7 +99,7 @@ private func drive(
   #expect(text.contains("! Cette ligne n'est pas du texte UTF-8 valide"))
   #expect(
     text.contains(
-      "Aide :\n- Une page de leçon attend Entrée (n'importe quelle ligne).\n- Un choix ou une question à une réponse : tapez un numéro,\n  par exemple 2.\n"
+      "Aide :\n- Une page de leçon attend Entrée (n'importe quelle ligne).\n- Un choix ou une question à une réponse : tape un numéro,\n  par exemple 2.\n"
     ))
   #expect(text.contains("✔ Bonne réponse.\n  Explication : Non : aucune hausse.\n"))
   #expect(text.contains("La pause\n✔ Activité réussie.\nPoints : 2 ; il en faut au moins 1.\n"))
@@ -156,10 +156,10 @@ private let retryQuiz = Course(
   #expect(saves == 3)
   #expect(text.contains("✘ Mauvaise réponse.\n  La bonne réponse : Faux\n"))
   #expect(text.contains("✘ Activité échouée.\nScore : 0 sur 1 (0 %) ; note de passage : 100 %.\n"))
-  #expect(text.contains("Il vous reste un essai pour réussir cette activité.\n"))
+  #expect(text.contains("Il te reste un essai pour réussir cette activité.\n"))
   #expect(
     text.contains(
-      "Tapez 1 pour refaire l'activité ou 2 (ou Entrée) pour\ncontinuer (? aide, r répéter, q quitter)\n> 1\n"))
+      "Tape 1 pour refaire l'activité ou 2 (ou Entrée) pour\ncontinuer (? aide, r répéter, q quitter)\n> 1\n"))
   #expect(text.contains("Activité 1 sur 1 : Vérification\n───"))
   #expect(text.contains("Nouvel essai 1 sur 1 : l'activité recommence.\n"))
   #expect(SessionDriver.resumeMessage(session)?.fr == "Reprise de « Vérification », question 1…")

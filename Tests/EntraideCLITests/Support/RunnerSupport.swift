@@ -145,7 +145,7 @@ enum TourOracle {
       return nil
     }
     // The last prompt line tells what is expected.
-    if chunk.contains("Tapez 1 pour refaire") || chunk.contains("Type 1 to do the activity again") { return "2" }
+    if chunk.contains("Tape 1 pour refaire") || chunk.contains("Type 1 to do the activity again") { return "2" }
     if chunk.contains("Appuyez sur Entrée") || chunk.contains("Press Enter") { return "" }
     // Role-play scenes.
     if chunk.contains("Tu as l'air épuisé") || chunk.contains("You've looked worn out") {
