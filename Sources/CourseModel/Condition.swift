@@ -74,9 +74,17 @@ extension Condition {
 }
 
 private struct ConditionParser {
+  /// Parentheses and `not` nested deeper than this are refused: the parser and every walk over a condition
+  /// recurse once per level (the fuzzer overflowed the stack with 3,600 parentheses).
+  static let maximumDepth = 32
+  /// Comparisons beyond this are refused: `and`/`or` chains nest one level per comparison in the tree.
+  static let maximumComparisons = 200
+
   let text: String
   let characters: [Character]
   var index = 0
+  var depth = 0
+  var comparisons = 0
 
   init(text: String) {
     self.text = text
@@ -124,6 +132,8 @@ private struct ConditionParser {
   }
 
   mutating func parseUnary() throws(ConditionSyntaxError) -> Condition {
+    try enterLevel()
+    defer { depth -= 1 }
     if keyword("not") { return .not(try parseUnary()) }
     skipSpaces()
     if index < characters.count, characters[index] == "(" {
@@ -139,7 +149,23 @@ private struct ConditionParser {
     return try parseComparison()
   }
 
+  /// One more level of `not` or parentheses, refused past `maximumDepth`.
+  mutating func enterLevel() throws(ConditionSyntaxError) {
+    depth += 1
+    guard depth <= Self.maximumDepth else {
+      throw error(
+        "plus de \(Self.maximumDepth) niveaux de parenthèses ou de « not » ; simplifiez la condition",
+        "more than \(Self.maximumDepth) levels of parentheses or 'not'; simplify the condition")
+    }
+  }
+
   mutating func parseComparison() throws(ConditionSyntaxError) -> Condition {
+    comparisons += 1
+    guard comparisons <= Self.maximumComparisons else {
+      throw error(
+        "plus de \(Self.maximumComparisons) comparaisons ; simplifiez la condition",
+        "more than \(Self.maximumComparisons) comparisons; simplify the condition")
+    }
     skipSpaces()
     let start = index
     while index < characters.count, isIdentifierCharacter(characters[index]) { index += 1 }

@@ -28,3 +28,34 @@ import Testing
         == "opérateur attendu après « confiance » (>=, >, =, !=, <, <=) dans la condition « confiance 2 »")
   }
 }
+
+/// Found by `make fuzz` (conditions): 3,600 opening parentheses overflowed the stack.
+@Test func deepNestingIsRefusedNotOverflowed() throws {
+  let allowed = String(repeating: "(", count: 31) + "a = 1" + String(repeating: ")", count: 31)
+  #expect(try Condition.parse(allowed).holds(["a": 1]))
+  let deep = String(repeating: "(", count: 3600) + "a = 1"
+  do {
+    _ = try Condition.parse(deep)
+    Issue.record("parsed 3,600 nested parentheses")
+  } catch {
+    #expect(error.offset == 32)
+    #expect(
+      error.message.en.hasPrefix(
+        "more than 32 levels of parentheses or 'not'; simplify the condition in condition '((("))
+    #expect(
+      error.message.fr.hasPrefix(
+        "plus de 32 niveaux de parenthèses ou de « not » ; simplifiez la condition dans la condition « ((("))
+  }
+}
+
+@Test func tooManyComparisonsAreRefused() throws {
+  let many = Array(repeating: "a = 1", count: 201).joined(separator: " and ")
+  do {
+    _ = try Condition.parse(many)
+    Issue.record("parsed 201 comparisons")
+  } catch {
+    #expect(error.message.en.hasPrefix("more than 200 comparisons; simplify the condition in condition 'a = 1 and"))
+  }
+  let enough = Array(repeating: "a = 1", count: 200).joined(separator: " and ")
+  #expect(try Condition.parse(enough).holds(["a": 1]))
+}
