@@ -4,7 +4,7 @@ import Testing
 /// Exact expected transcripts of end-to-end runs, kept in `Fixtures/transcripts/NAME.txt`.
 ///
 /// A transcript is compared whole. Only what cannot be the same from one run to the next is replaced before
-/// comparing: the temporary folder's path by `{ROOT}` and registry timestamps (`2026-12-02T10:11:12Z`) by
+/// comparing: the temporary folder's path by `{ROOT}`, the package's by `{PACKAGE}` and registry timestamps (`2026-12-02T10:11:12Z`) by
 /// `{TIME}`. `ENTRAIDE_UPDATE_TRANSCRIPTS=1 swift test --skip-build --filter X` writes the fixtures anew
 /// (then read the diff with `git diff` before committing them).
 enum Transcript {
@@ -18,6 +18,7 @@ enum Transcript {
       result = result.replacingOccurrences(of: root.resolvingSymlinksInPath().path, with: "{ROOT}")
       result = result.replacingOccurrences(of: root.path, with: "{ROOT}")
     }
+    result = result.replacingOccurrences(of: Entraide.packageRoot.path, with: "{PACKAGE}")
     return result.replacingOccurrences(
       of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#, with: "{TIME}", options: .regularExpression)
   }
