@@ -247,3 +247,39 @@ final class LockedList: @unchecked Sendable {
   func add(_ item: String) { lock.withLock { list.append(item) } }
   var all: [String] { lock.withLock { list } }
 }
+
+/// A laptop's registry moved to the server and back: `export json` from SQLite, `import json` into a fresh
+/// PostgreSQL registry, `export json` again gives the same file; and from PostgreSQL into a new SQLite file.
+@Test func exportJSONFromSQLiteImportIntoPostgreSQLExportAgainIsByteIdentical() throws {
+  let (laptop, courses) = try RosterFixture.get()
+  let folder = try Entraide.temporaryDirectory("entraide-pg-json")
+  let first = folder.appendingPathComponent("laptop.json").path
+  var result = try laptop.run(["export", "json", "-o", first] + courses)
+  #expect(result.status == 0, "\(result.stderr)")
+  let server = try RegistrySandbox(server: try TestCluster.shared().makeDatabase())
+  result = try server.run(["import", "json", first], language: "fr_CA.UTF-8")
+  #expect(result.status == 0, "\(result.stderr)")
+  #expect(result.stdout == "Importé : 7 entraidant·es, 12 tentatives, 6 cycles, 26 événements.\n")
+  let second = folder.appendingPathComponent("server.json").path
+  result = try server.run(["export", "json", "-o", second])
+  #expect(result.status == 0, "\(result.stderr)")
+  #expect(result.stderr == "Written to “\(second)”: 7 helpers, 12 attempts, 6 cycles, 26 events.\n")
+  #expect(laptop.contents(second) == laptop.contents(first))
+  #expect(
+    try server.run(["roster", "--format", "csv"] + courses).stdout
+      == laptop.run(["roster", "--format", "csv"] + courses).stdout)
+  // A second import into the server is refused, nothing merged.
+  result = try server.run(["import", "json", first])
+  #expect(result.status == 2)
+  #expect(
+    result.stderr.hasPrefix(
+      "entraide: error: Import refused, nothing was imported (every record must be new to this registry):\n  helpers: id already in this registry: "
+    ))
+
+  // PostgreSQL → SQLite.
+  let back = folder.appendingPathComponent("back.sqlite").path
+  result = try Entraide.run(["import", "json", second, "--db", back])
+  #expect(result.status == 0, "\(result.stderr)")
+  result = try Entraide.run(["export", "json", "--db", back])
+  #expect(Data(result.stdout.utf8) == laptop.contents(first))
+}
