@@ -88,12 +88,12 @@ final class InteractiveRun: @unchecked Sendable {
 
   /// Types a line.
   func send(_ line: String) {
-    signal(SIGPIPE, SIG_IGN)
+    Glibc.signal(SIGPIPE, SIG_IGN)
     try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
   }
 
   func sendBytes(_ bytes: [UInt8]) {
-    signal(SIGPIPE, SIG_IGN)
+    Glibc.signal(SIGPIPE, SIG_IGN)
     try? input.fileHandleForWriting.write(contentsOf: Data(bytes))
   }
 
