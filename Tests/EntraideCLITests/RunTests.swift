@@ -12,10 +12,11 @@ struct RunFixture {
   let db: String
 
   /// `today` is the day the runs count as.
-  init(today: String = "2026-11-22") throws {
+  /// `db` is the registry (`--db`): a file of the fixture's folder unless given (a server's URL).
+  init(today: String = "2026-11-22", db: String? = nil) throws {
     root = try Entraide.temporaryDirectory("entraide-run")
     courses = root.appendingPathComponent("Courses")
-    db = root.appendingPathComponent("registry.sqlite").path
+    self.db = db ?? root.appendingPathComponent("registry.sqlite").path
     self.today = today
     let files = FileManager.default
     try files.createDirectory(at: courses, withIntermediateDirectories: true)
