@@ -65,7 +65,8 @@ struct ValidateCommand: AsyncParsableCommand {
       }
       targets = [displayPath(coursesDirectory)]
     }
-    let loader = CourseLoader(computesDigests: false)
+    // One thread: the checker is judged on its processor time (docs/validate.md, Performance).
+    let loader = CourseLoader(computesDigests: false, maximumThreads: 1)
     let report =
       paths.isEmpty
       ? Catalogue.load(
