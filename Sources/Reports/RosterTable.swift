@@ -20,7 +20,9 @@ public enum RosterTable {
   public static func render(_ rows: [RosterRow], language: Language) -> String {
     guard !rows.isEmpty else { return Roster.noRows.text(language) }
     var table = TextTable(header: header(language))
-    for row in Roster.sorted(rows) {
+    table.rows.reserveCapacity(rows.count)
+    for index in Roster.order(rows) {
+      let row = rows[index]
       table.append([
         row.region, row.local, row.name, row.helperID, row.title(language), row.status.label.text(language),
         row.certifiedOn?.description ?? "—", row.validThrough?.description ?? "—",
