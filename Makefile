@@ -85,11 +85,12 @@ bench: release test-deps
 
 ## fuzz: under libFuzzer and AddressSanitizer, FUZZ_SECONDS (default 600) for each of FUZZ_TARGETS: the course
 ## loader (seeds: the shipped courses and the test fixtures), the answer parser, the conditions parser and the CSV
-## imports (helpers, attendance sheets): any bytes must give findings or a refusal, never a crash or a hang. A crash
+## imports (helpers, attendance sheets) and the JSON import (`import json`: refused whole, or exported back the same):
+## any bytes must give findings or a refusal, never a crash or a hang. A crash
 ## or a hang leaves its input in .build-fuzz/findings; replay it with `FUZZ_TARGET=T swift run EntraideFuzz FILE`.
 ## Linked with lld: gold stops with an internal error on the sanitized objects.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= loader answers conditions csv
+FUZZ_TARGETS ?= loader answers conditions csv json
 fuzz: deps
 	$(SWIFT) build --scratch-path .build-fuzz --product EntraideFuzz \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
@@ -102,10 +103,11 @@ fuzz: deps
 	  mkdir -p .build-fuzz/corpus-$$target; \
 	  case $$target in \
 	    loader) seeds="Courses Tests/CourseXMLTests/Fixtures"; dict="-dict=Fuzz/xml.dict";; \
+	    json) seeds="Fuzz/seeds-json"; dict="-dict=Fuzz/json.dict";; \
 	    *) seeds=".build-fuzz/seeds-$$target"; dict="";; \
 	  esac; \
 	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
-	  FUZZ_TARGET=$$target $$($(SWIFT) build --scratch-path .build-fuzz --show-bin-path)/EntraideFuzz \
+	  SWIFT_BACKTRACE=enable=no FUZZ_TARGET=$$target $$($(SWIFT) build --scratch-path .build-fuzz --show-bin-path)/EntraideFuzz \
 	    .build-fuzz/corpus-$$target $$seeds $$dict \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=.build-fuzz/findings/$$target- || exit 1; \

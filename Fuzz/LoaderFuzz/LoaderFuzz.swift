@@ -5,8 +5,9 @@ import Foundation
 import Registry
 
 // Fuzzing the course loader: arbitrary bytes must give findings, never a crash or a hang (issue 2); with
-// FUZZ_TARGET=answers, conditions or csv, the answer parser, the conditions parser or the CSV imports
-// (helpers and attendance sheets) instead: an answer or a refusal, never a crash (issue 13).
+// FUZZ_TARGET=answers, conditions, csv or json, the answer parser, the conditions parser, the CSV imports
+// (helpers and attendance sheets) or the JSON import instead: an answer or a refusal, never a crash
+// (issue 13).
 // `make fuzz` builds this target with libFuzzer and AddressSanitizer (`-DFUZZING`); a plain build makes a
 // replay tool instead: `EntraideFuzz FILE…` loads each file as the fuzzer does, to reproduce a crash.
 
@@ -14,7 +15,7 @@ import Registry
 let loader = CourseLoader(schemaDirectory: URL(fileURLWithPath: "Courses/schema"))
 let explorer = Explorer()
 
-/// What this run fuzzes: `FUZZ_TARGET` (loader, answers, conditions, csv), the loader by default.
+/// What this run fuzzes: `FUZZ_TARGET` (loader, answers, conditions, csv, json), the loader by default.
 let target = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "loader"
 
 /// Every question form the answer parser knows, with small and odd counts.
@@ -38,6 +39,8 @@ func exercise(_ bytes: [UInt8]) -> Int {
     let helpers = (try? HelperCSV.parse(data))?.count ?? 0
     let sheet = (try? AttendanceCSV.parse(data))?.count ?? 0
     return helpers + sheet
+  case "json":
+    return exerciseImport(bytes)
   default:
     return exerciseLoader(bytes)
   }
@@ -51,6 +54,28 @@ func exerciseLoader(_ bytes: [UInt8]) -> Int {
     count += explorer.check(course, quizSeeds: 2).roleplays.count
   }
   return count
+}
+
+/// Imports one input as `entraide import json` does, into an empty registry in memory: refused whole, or
+/// imported so that exporting it gives back the same records (registry-json.md's promise; an export lists
+/// them by id, a file may not).
+func exerciseImport(_ bytes: [UInt8]) -> Int {
+  guard let snapshot = try? RegistrySnapshot.decode(Data(bytes)),
+    let registry = try? Registry.inMemory(actor: "fuzz", clock: { Date(timeIntervalSince1970: 0) })
+  else { return 0 }
+  guard (try? registry.importSnapshot(snapshot)) != nil else {
+    let empty = try? registry.snapshot()
+    precondition(
+      empty.map { $0.helpers.isEmpty && $0.attempts.isEmpty && $0.cycles.isEmpty && $0.events.isEmpty } ?? false,
+      "a refused import left records behind")
+    return 1
+  }
+  guard let exported = try? registry.snapshot() else { preconditionFailure("an imported registry cannot be exported") }
+  precondition(Set(exported.helpers) == Set(snapshot.helpers), "the helpers exported differ from the file's")
+  precondition(Set(exported.attempts) == Set(snapshot.attempts), "the attempts exported differ from the file's")
+  precondition(Set(exported.cycles) == Set(snapshot.cycles), "the cycles exported differ from the file's")
+  precondition(Set(exported.events) == Set(snapshot.events), "the events exported differ from the file's")
+  return 2 + snapshot.helpers.count
 }
 
 #if FUZZING

@@ -13,6 +13,9 @@ public enum CertificationStatus: String, Sendable, Hashable, Codable, CaseIterab
   /// Past validThrough + lapse: the initial path is required again.
   case lapsed
 
+  /// Whether the certification is valid that day (certified or due): what an attestation needs.
+  public var isValid: Bool { self == .certified || self == .due }
+
   /// The status as a word for people (`status`, `roster`, the menu).
   public var label: Message {
     switch self {

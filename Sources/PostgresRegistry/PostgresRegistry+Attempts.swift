@@ -246,26 +246,45 @@ extension PostgresRegistry {
   {
     try read {
       let helpers = try allHelpers(includeInactive: includeInactive)
-      var passes: [String: [String: [CalendarDate]]] = [:]
-      var attempted: [String: Set<String>] = [:]
-      for row in try connection.query("SELECT helper_id, course_id, passed_on FROM attempts") {
-        let (helperID, courseID, passedOn) = try row.decode((String, String, String?).self)
-        attempted[helperID, default: []].insert(courseID)
-        if let passedOn, let day = CalendarDate(iso: passedOn) {
-          passes[helperID, default: [:]][courseID, default: []].append(day)
-        }
-      }
-      var cycles: [String: [Cycle]] = [:]
-      for row in try connection.query("SELECT \(unescaped: Self.cycleColumns) FROM cycles ORDER BY id") {
+      var position: [String: Int] = [:]
+      position.reserveCapacity(helpers.count)
+      for (index, helper) in helpers.enumerated() { position[helper.id] = index }
+      // As the SQLite roster reads: each helper's latest cycle of each certification (the latest certified_on,
+      // the last made on a tie: `CertificationRules.latest`), and for the initial paths' courses whether each
+      // was attempted and its latest pass (a pass counts when on or after a day, so the latest one decides).
+      // Byte order ("C") sorts faster than the database's collation; only the grouping depends on it.
+      var latest = [[Cycle]](repeating: [], count: helpers.count)
+      let certificationIDs = certifications.certifications.map(\.id)
+      for row in try connection.query(
+        """
+        SELECT DISTINCT ON (helper_id COLLATE "C", certification_id COLLATE "C") \(unescaped: Self.cycleColumns)
+        FROM cycles WHERE certification_id = ANY(\(certificationIDs))
+        ORDER BY helper_id COLLATE "C", certification_id COLLATE "C", certified_on COLLATE "C" DESC, id DESC
+        """)
+      {
         let cycle = try Self.cycle(row)
-        cycles[cycle.helperID, default: []].append(cycle)
+        if let index = position[cycle.helperID] { latest[index].append(cycle) }
       }
-      return helpers.map { helper in
+      let initialCourses = Array(Set(certifications.certifications.flatMap { $0.initial.map(\.courseID) }))
+      var passes = [[String: [CalendarDate]]](repeating: [:], count: helpers.count)
+      var attempted = [Set<String>](repeating: [], count: helpers.count)
+      for row in try connection.query(
+        """
+        SELECT helper_id, course_id, max(passed_on COLLATE "C") FROM attempts WHERE course_id = ANY(\(initialCourses))
+        GROUP BY helper_id, course_id
+        """)
+      {
+        let (helperID, courseID, passedOn) = try row.decode((String, String, String?).self)
+        guard let index = position[helperID] else { continue }
+        attempted[index].insert(courseID)
+        if let passedOn, let day = CalendarDate(iso: passedOn) { passes[index][courseID] = [day] }
+      }
+      return helpers.indices.map { index in
         HelperStandings(
-          helper: helper,
+          helper: helpers[index],
           certifications: Registry.standings(
-            passes: passes[helper.id] ?? [:], attempted: attempted[helper.id] ?? [], cycles: cycles[helper.id] ?? [],
-            today: today, certifications: certifications))
+            passes: passes[index], attempted: attempted[index], cycles: latest[index], today: today,
+            certifications: certifications))
       }
     }
   }

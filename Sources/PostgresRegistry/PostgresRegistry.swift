@@ -383,21 +383,19 @@ public final class PostgresRegistry: RegistryStore, @unchecked Sendable {
       resumeStateJSON: try cells["resume_state"].decode(String?.self), note: try cells["note"].decode(String?.self))
   }
 
+  /// A cycle from a row of `cycleColumns`, decoded by position (the roster reads tens of thousands).
   static func cycle(_ row: PostgresRow) throws -> Cycle {
-    let cells = row.makeRandomAccess()
-    let id = try cells["id"].decode(Int64.self)
-    guard let kind = CycleKind(rawValue: try cells["kind"].decode(String.self)),
-      let certifiedOn = CalendarDate(iso: try cells["certified_on"].decode(String.self)),
-      let validThrough = CalendarDate(iso: try cells["valid_through"].decode(String.self)),
-      let windowOpens = CalendarDate(iso: try cells["window_opens"].decode(String.self))
+    let (
+      id, helperID, certificationID, kindText, certifiedOnText, validThroughText, windowOpensText, sourceAttemptID,
+      sourceEventID, createdAt
+    ) = try row.decode((Int64, String, String, String, String, String, String, Int64?, Int64?, String).self)
+    guard let kind = CycleKind(rawValue: kindText), let certifiedOn = CalendarDate(iso: certifiedOnText),
+      let validThrough = CalendarDate(iso: validThroughText), let windowOpens = CalendarDate(iso: windowOpensText)
     else { throw RegistryError.database("cycle \(id) is malformed") }
     return Cycle(
-      id: id, helperID: try cells["helper_id"].decode(String.self),
-      certificationID: try cells["certification_id"].decode(String.self), kind: kind,
+      id: id, helperID: helperID, certificationID: certificationID, kind: kind,
       dates: CycleDates(certifiedOn: certifiedOn, validThrough: validThrough, windowOpens: windowOpens),
-      sourceAttemptID: try cells["source_attempt_id"].decode(Int64?.self),
-      sourceEventID: try cells["source_event_id"].decode(Int64?.self),
-      createdAt: try cells["created_at"].decode(String.self))
+      sourceAttemptID: sourceAttemptID, sourceEventID: sourceEventID, createdAt: createdAt)
   }
 
   static func event(_ row: PostgresRow) throws -> AuditEvent {

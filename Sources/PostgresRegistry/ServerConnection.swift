@@ -18,11 +18,15 @@ final class ServerConnection: @unchecked Sendable {
   private let connection: PostgresConnection
   let logger: Logger
   private let lock = NSLock()
+  private let pendingLock = NSLock()
+  /// The answer `run` waits for; failed when the connection ends first.
+  private var pending: EventLoopPromise<PostgresQueryResult>?
 
   private init(url: PostgresURL, connection: PostgresConnection, logger: Logger) {
     self.url = url
     self.connection = connection
     self.logger = logger
+    connection.closeFuture.whenComplete { [weak self] _ in self?.failPending() }
   }
 
   deinit {
@@ -121,14 +125,33 @@ final class ServerConnection: @unchecked Sendable {
     try run(query).metadata.rows ?? 0
   }
 
+  /// Runs `query`, waiting for its answer or for the connection's end, whichever comes first.
+  ///
+  /// A query written after the server closed the connection (a restart) is never answered: PostgresNIO
+  /// drops it without failing it. The connection's end fails the query waited on (`pending`) instead, so
+  /// the command stops with `connectionLost`.
   private func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
     lock.lock()
     defer { lock.unlock() }
+    let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+    pendingLock.withLock { pending = answer }
+    defer { pendingLock.withLock { pending = nil } }
+    if connection.isClosed {
+      answer.fail(ServerRegistryError.connectionLost(server: url.description))
+    } else {
+      connection.query(query, logger: logger).cascade(to: answer)
+    }
     do {
-      return try connection.query(query, logger: logger).wait()
+      return try answer.futureResult.wait()
     } catch let error as PSQLError {
       throw translate(error)
     }
+  }
+
+  /// Fails the query waited on, if any, when the connection ends (completing a promise twice does nothing).
+  private func failPending() {
+    let promise = pendingLock.withLock { pending }
+    promise?.fail(ServerRegistryError.connectionLost(server: url.description))
   }
 
   /// The error a failed query becomes: the server's refusal in words, or a lost connection.

@@ -58,8 +58,8 @@ public enum ServerRegistryError: Error, Sendable, Hashable {
   case scopesNeedAServer(path: String)
   /// `backup` on a server: the server's own tools do it.
   case backupOnServer
-  /// `export json|xapi` or `import json` on a server: not built yet for PostgreSQL.
-  case snapshotsOnFileOnly
+  /// `import json` run by another role than the registry's owner.
+  case importOwnerOnly(role: String, owner: String)
   /// Another server error, with the server's message.
   case server(String)
 
@@ -68,7 +68,7 @@ public enum ServerRegistryError: Error, Sendable, Hashable {
     switch self {
     case .malformedURL, .noRegistry, .unknownRole, .roleSeesEverything, .roleHasNoScope, .invalidRoleName,
       .scopesNeedAServer,
-      .outsideScope, .backupOnServer, .snapshotsOnFileOnly:
+      .outsideScope, .backupOnServer:
       true
     default: false
     }
@@ -189,12 +189,11 @@ public enum ServerRegistryError: Error, Sendable, Hashable {
           "Un registre sur serveur se sauvegarde avec pg_dump (voir docs/federation.md), ou avec « entraide export json ».",
         en: "A registry on a server is backed up with pg_dump (see docs/federation.md), or with “entraide export json”."
       )
-    case .snapshotsOnFileOnly:
+    case .importOwnerOnly(let role, let owner):
       return Message(
-        fr: "export json, export xapi et import json ne fonctionnent pas encore avec un registre sur PostgreSQL : "
-          + "utilisez pg_dump sur le serveur (voir docs/federation.md).",
-        en: "export json, export xapi and import json do not work with a registry on PostgreSQL yet: "
-          + "use pg_dump on the server (see docs/federation.md).")
+        fr: "Seul le rôle propriétaire du registre (« \(owner) ») importe un registre ; « \(role) » ne le peut pas. "
+          + "Rien n’a été importé.",
+        en: "Only the registry’s owner role (“\(owner)”) imports a registry; “\(role)” cannot. Nothing was imported.")
     case .server(let reason):
       return Message(fr: "Erreur du serveur PostgreSQL : \(reason).", en: "PostgreSQL server error: \(reason).")
     }

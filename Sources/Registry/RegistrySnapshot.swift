@@ -21,6 +21,18 @@ public struct RegistrySnapshot: Sendable, Hashable, Codable {
     public var active: Bool
     public var createdAt: String
 
+    public init(
+      id: String, name: String, local: String, region: String, email: String? = nil, active: Bool, createdAt: String
+    ) {
+      self.id = id
+      self.name = name
+      self.local = local
+      self.region = region
+      self.email = email
+      self.active = active
+      self.createdAt = createdAt
+    }
+
     enum CodingKeys: String, CodingKey {
       case id, name, local, region, email, active
       case createdAt = "created_at"
@@ -47,6 +59,28 @@ public struct RegistrySnapshot: Sendable, Hashable, Codable {
     public var resumeState: String?
     public var note: String?
 
+    public init(
+      id: Int64, helperID: String, courseID: String, courseVersion: String, contentDigest: String, seed: String,
+      language: String, startedAt: String, finishedAt: String? = nil, state: String, passedOn: String? = nil,
+      score: Double? = nil, detail: String? = nil, resumeState: String? = nil, note: String? = nil
+    ) {
+      self.id = id
+      self.helperID = helperID
+      self.courseID = courseID
+      self.courseVersion = courseVersion
+      self.contentDigest = contentDigest
+      self.seed = seed
+      self.language = language
+      self.startedAt = startedAt
+      self.finishedAt = finishedAt
+      self.state = state
+      self.passedOn = passedOn
+      self.score = score
+      self.detail = detail
+      self.resumeState = resumeState
+      self.note = note
+    }
+
     enum CodingKeys: String, CodingKey {
       case id, seed, language, state, score, detail, note
       case helperID = "helper_id"
@@ -72,6 +106,22 @@ public struct RegistrySnapshot: Sendable, Hashable, Codable {
     public var sourceEventID: Int64?
     public var createdAt: String
 
+    public init(
+      id: Int64, helperID: String, certificationID: String, kind: String, certifiedOn: String, validThrough: String,
+      windowOpens: String, sourceAttemptID: Int64? = nil, sourceEventID: Int64? = nil, createdAt: String
+    ) {
+      self.id = id
+      self.helperID = helperID
+      self.certificationID = certificationID
+      self.kind = kind
+      self.certifiedOn = certifiedOn
+      self.validThrough = validThrough
+      self.windowOpens = windowOpens
+      self.sourceAttemptID = sourceAttemptID
+      self.sourceEventID = sourceEventID
+      self.createdAt = createdAt
+    }
+
     enum CodingKeys: String, CodingKey {
       case id, kind
       case helperID = "helper_id"
@@ -95,6 +145,18 @@ public struct RegistrySnapshot: Sendable, Hashable, Codable {
     public var detail: String
     public var reason: String?
 
+    public init(
+      id: Int64, at: String, by: String, action: String, helperID: String? = nil, detail: String, reason: String? = nil
+    ) {
+      self.id = id
+      self.at = at
+      self.by = by
+      self.action = action
+      self.helperID = helperID
+      self.detail = detail
+      self.reason = reason
+    }
+
     enum CodingKeys: String, CodingKey {
       case id, at, by, action, detail, reason
       case helperID = "helper_id"
@@ -107,6 +169,18 @@ public struct RegistrySnapshot: Sendable, Hashable, Codable {
   public var attempts: [AttemptRecord]
   public var cycles: [CycleRecord]
   public var events: [EventRecord]
+
+  public init(
+    format: String, version: Int, helpers: [HelperRecord], attempts: [AttemptRecord], cycles: [CycleRecord],
+    events: [EventRecord]
+  ) {
+    self.format = format
+    self.version = version
+    self.helpers = helpers
+    self.attempts = attempts
+    self.cycles = cycles
+    self.events = events
+  }
 
   /// The file's bytes: pretty-printed UTF-8 JSON, keys sorted, records by id, a final line break.
   public func encoded() throws -> Data {
@@ -217,103 +291,16 @@ extension Registry {
   }
 
   /// Adds every record of `snapshot`, or none: refused unless every record is new to this registry (no
-  /// silent merge) and every record is sound (the same checks the registry's tables hold, plus the
-  /// references between records and the dates). Writes no event of its own, so that an export of the
-  /// result equals the file imported.
+  /// silent merge) and every record is sound (`RegistrySnapshot.importProblems`). Writes no event of its own,
+  /// so that an export of the result equals the file imported.
   public func importSnapshot(_ snapshot: RegistrySnapshot) throws {
     try write { db in
-      var problems: [Message] = []
-      func check(_ condition: Bool, _ message: @autoclosure () -> Message) {
-        if !condition, problems.count < Self.attendanceProblemsShown { problems.append(message()) }
-      }
-      func duplicates<T: Hashable>(_ values: [T]) -> [T] {
-        var seen = Set<T>()
-        return values.filter { !seen.insert($0).inserted }
-      }
-      func list<T>(_ values: [T]) -> String { values.prefix(10).map { "\($0)" }.joined(separator: ", ") }
-
-      // Ids: unique in the file and new to the registry.
-      let helperIDs = snapshot.helpers.map { $0.id.lowercased() }
-      let existingHelpers = Set(try String.fetchAll(db, sql: "SELECT lower(id) FROM helpers"))
-      let tables: [(table: String, fr: String, en: String, ids: [String], existing: Set<String>)] = [
-        ("helpers", "entraidant·es", "helpers", helperIDs, existingHelpers),
-        (
-          "attempts", "tentatives", "attempts", snapshot.attempts.map { String($0.id) },
-          Set(try String.fetchAll(db, sql: "SELECT CAST(id AS TEXT) FROM attempts"))
-        ),
-        (
-          "cycles", "cycles", "cycles", snapshot.cycles.map { String($0.id) },
-          Set(try String.fetchAll(db, sql: "SELECT CAST(id AS TEXT) FROM cycles"))
-        ),
-        (
-          "events", "événements", "events", snapshot.events.map { String($0.id) },
-          Set(try String.fetchAll(db, sql: "SELECT CAST(id AS TEXT) FROM events"))
-        ),
-      ]
-      for table in tables {
-        let twice = duplicates(table.ids)
-        check(
-          twice.isEmpty,
-          Message(
-            fr: "\(table.fr) : identifiant en double dans le fichier : \(list(twice))",
-            en: "\(table.en): id listed twice in the file: \(list(twice))"))
-        let taken = table.ids.filter { table.existing.contains($0) }
-        check(
-          taken.isEmpty,
-          Message(
-            fr: "\(table.fr) : identifiant déjà dans ce registre : \(list(taken))",
-            en: "\(table.en): id already in this registry: \(list(taken))"))
-      }
-
-      // References and values.
-      let knownHelpers = existingHelpers.union(helperIDs)
-      let knownAttempts = tables[1].existing.union(tables[1].ids)
-      let knownEvents = tables[3].existing.union(tables[3].ids)
-      for helper in snapshot.helpers {
-        check(
-          HelperIDs.isValid(helper.id) && !helper.name.trimmingCharacters(in: .whitespaces).isEmpty,
-          Message(
-            fr: "entraidant·e « \(helper.id) » : identifiant ou nom invalide",
-            en: "helper “\(helper.id)”: invalid id or name"))
-      }
-      for attempt in snapshot.attempts {
-        check(
-          knownHelpers.contains(attempt.helperID.lowercased()),
-          Message(
-            fr: "tentative \(attempt.id) : l’entraidant·e « \(attempt.helperID) » n’existe pas",
-            en: "attempt \(attempt.id): the helper “\(attempt.helperID)” does not exist"))
-        let state = AttemptState(rawValue: attempt.state)
-        check(
-          state != nil && UInt64(attempt.seed) != nil && attempt.passedOn.map { CalendarDate(iso: $0) != nil } != false
-            && (state?.isPass ?? false) == (attempt.passedOn != nil)
-            && (state == .inProgress) == (attempt.finishedAt == nil),
-          Message(
-            fr: "tentative \(attempt.id) : valeurs incohérentes", en: "attempt \(attempt.id): inconsistent values"))
-      }
-      for cycle in snapshot.cycles {
-        check(
-          knownHelpers.contains(cycle.helperID.lowercased()),
-          Message(
-            fr: "cycle \(cycle.id) : l’entraidant·e « \(cycle.helperID) » n’existe pas",
-            en: "cycle \(cycle.id): the helper “\(cycle.helperID)” does not exist"))
-        check(
-          CycleKind(rawValue: cycle.kind) != nil && CalendarDate(iso: cycle.certifiedOn) != nil
-            && CalendarDate(iso: cycle.validThrough) != nil && CalendarDate(iso: cycle.windowOpens) != nil
-            && (cycle.sourceAttemptID != nil || cycle.sourceEventID != nil)
-            && cycle.sourceAttemptID.map { knownAttempts.contains(String($0)) } != false
-            && cycle.sourceEventID.map { knownEvents.contains(String($0)) } != false,
-          Message(fr: "cycle \(cycle.id) : valeurs incohérentes", en: "cycle \(cycle.id): inconsistent values"))
-      }
-      for event in snapshot.events {
-        check(
-          event.helperID.map { knownHelpers.contains($0.lowercased()) } != false,
-          Message(
-            fr: "événement \(event.id) : l’entraidant·e « \(event.helperID ?? "") » n’existe pas",
-            en: "event \(event.id): the helper “\(event.helperID ?? "")” does not exist"))
-        check(
-          (try? JSONDecoder().decode([String: String].self, from: Data(event.detail.utf8))) != nil,
-          Message(fr: "événement \(event.id) : détail illisible", en: "event \(event.id): unreadable detail"))
-      }
+      let existing = RegistrySnapshot.ExistingIDs(
+        helpers: Set(try String.fetchAll(db, sql: "SELECT lower(id) FROM helpers")),
+        attempts: Set(try Int64.fetchAll(db, sql: "SELECT id FROM attempts")),
+        cycles: Set(try Int64.fetchAll(db, sql: "SELECT id FROM cycles")),
+        events: Set(try Int64.fetchAll(db, sql: "SELECT id FROM events")))
+      let problems = snapshot.importProblems(existing: existing)
       guard problems.isEmpty else { throw RegistryError.registryImportRefused(problems) }
 
       for helper in snapshot.helpers {
@@ -355,5 +342,124 @@ extension Registry {
         ])
       }
     }
+  }
+}
+
+extension RegistrySnapshot {
+  /// The ids a registry already holds (helpers' lowercased), for an import's checks.
+  public struct ExistingIDs: Sendable {
+    public var helpers: Set<String>
+    public var attempts: Set<Int64>
+    public var cycles: Set<Int64>
+    public var events: Set<Int64>
+
+    public init(helpers: Set<String>, attempts: Set<Int64>, cycles: Set<Int64>, events: Set<Int64>) {
+      self.helpers = helpers
+      self.attempts = attempts
+      self.cycles = cycles
+      self.events = events
+    }
+  }
+
+  /// Why this snapshot cannot be imported into a registry holding `existing` (at most
+  /// `Registry.attendanceProblemsShown`); empty when it can: every id new and listed once, every reference
+  /// to a record in the file or the registry, the same checks the registry's tables hold, and the dates.
+  ///
+  /// Both stores decide an import with this one function.
+  public func importProblems(existing: ExistingIDs) -> [Message] {
+    let snapshot = self
+    var problems: [Message] = []
+    func check(_ condition: Bool, _ message: @autoclosure () -> Message) {
+      if !condition, problems.count < Registry.attendanceProblemsShown { problems.append(message()) }
+    }
+    func duplicates<T: Hashable>(_ values: [T]) -> [T] {
+      var seen = Set<T>()
+      return values.filter { !seen.insert($0).inserted }
+    }
+    func list<T>(_ values: [T]) -> String { values.prefix(10).map { "\($0)" }.joined(separator: ", ") }
+
+    // Ids: unique in the file and new to the registry.
+    let helperIDs = snapshot.helpers.map { $0.id.lowercased() }
+    let existingHelpers = existing.helpers
+    let tables: [(table: String, fr: String, en: String, ids: [String], existing: Set<String>)] = [
+      ("helpers", "entraidant·es", "helpers", helperIDs, existingHelpers),
+      (
+        "attempts", "tentatives", "attempts", snapshot.attempts.map { String($0.id) },
+        Set(existing.attempts.map { String($0) })
+      ),
+      (
+        "cycles", "cycles", "cycles", snapshot.cycles.map { String($0.id) },
+        Set(existing.cycles.map { String($0) })
+      ),
+      (
+        "events", "événements", "events", snapshot.events.map { String($0.id) },
+        Set(existing.events.map { String($0) })
+      ),
+    ]
+    for table in tables {
+      let twice = duplicates(table.ids)
+      check(
+        twice.isEmpty,
+        Message(
+          fr: "\(table.fr) : identifiant en double dans le fichier : \(list(twice))",
+          en: "\(table.en): id listed twice in the file: \(list(twice))"))
+      let taken = table.ids.filter { table.existing.contains($0) }
+      check(
+        taken.isEmpty,
+        Message(
+          fr: "\(table.fr) : identifiant déjà dans ce registre : \(list(taken))",
+          en: "\(table.en): id already in this registry: \(list(taken))"))
+    }
+
+    // References and values.
+    let knownHelpers = existingHelpers.union(helperIDs)
+    let knownAttempts = tables[1].existing.union(tables[1].ids)
+    let knownEvents = tables[3].existing.union(tables[3].ids)
+    for helper in snapshot.helpers {
+      check(
+        HelperIDs.isValid(helper.id) && !helper.name.trimmingCharacters(in: .whitespaces).isEmpty,
+        Message(
+          fr: "entraidant·e « \(helper.id) » : identifiant ou nom invalide",
+          en: "helper “\(helper.id)”: invalid id or name"))
+    }
+    for attempt in snapshot.attempts {
+      check(
+        knownHelpers.contains(attempt.helperID.lowercased()),
+        Message(
+          fr: "tentative \(attempt.id) : l’entraidant·e « \(attempt.helperID) » n’existe pas",
+          en: "attempt \(attempt.id): the helper “\(attempt.helperID)” does not exist"))
+      let state = AttemptState(rawValue: attempt.state)
+      check(
+        state != nil && UInt64(attempt.seed) != nil && attempt.passedOn.map { CalendarDate(iso: $0) != nil } != false
+          && (state?.isPass ?? false) == (attempt.passedOn != nil)
+          && (state == .inProgress) == (attempt.finishedAt == nil),
+        Message(
+          fr: "tentative \(attempt.id) : valeurs incohérentes", en: "attempt \(attempt.id): inconsistent values"))
+    }
+    for cycle in snapshot.cycles {
+      check(
+        knownHelpers.contains(cycle.helperID.lowercased()),
+        Message(
+          fr: "cycle \(cycle.id) : l’entraidant·e « \(cycle.helperID) » n’existe pas",
+          en: "cycle \(cycle.id): the helper “\(cycle.helperID)” does not exist"))
+      check(
+        CycleKind(rawValue: cycle.kind) != nil && CalendarDate(iso: cycle.certifiedOn) != nil
+          && CalendarDate(iso: cycle.validThrough) != nil && CalendarDate(iso: cycle.windowOpens) != nil
+          && (cycle.sourceAttemptID != nil || cycle.sourceEventID != nil)
+          && cycle.sourceAttemptID.map { knownAttempts.contains(String($0)) } != false
+          && cycle.sourceEventID.map { knownEvents.contains(String($0)) } != false,
+        Message(fr: "cycle \(cycle.id) : valeurs incohérentes", en: "cycle \(cycle.id): inconsistent values"))
+    }
+    for event in snapshot.events {
+      check(
+        event.helperID.map { knownHelpers.contains($0.lowercased()) } != false,
+        Message(
+          fr: "événement \(event.id) : l’entraidant·e « \(event.helperID ?? "") » n’existe pas",
+          en: "event \(event.id): the helper “\(event.helperID ?? "")” does not exist"))
+      check(
+        (try? JSONDecoder().decode([String: String].self, from: Data(event.detail.utf8))) != nil,
+        Message(fr: "événement \(event.id) : détail illisible", en: "event \(event.id): unreadable detail"))
+    }
+    return problems
   }
 }

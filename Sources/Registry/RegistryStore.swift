@@ -75,6 +75,13 @@ public protocol RegistryStore: AnyObject, Sendable {
 
   /// Copies the whole registry to a new file at `path` (SQLite); a server store refuses (use `pg_dump`).
   func backup(to path: String) throws
+
+  /// Every record the connection sees, ids included, for `export json` (docs/registry-json.md).
+  func snapshot() throws -> RegistrySnapshot
+  /// Adds every record of `snapshot` in one transaction, or none, as decided by
+  /// `RegistrySnapshot.importProblems`; writes no event of its own. Later records are numbered after the
+  /// highest imported ids.
+  func importSnapshot(_ snapshot: RegistrySnapshot) throws
 }
 
 extension Registry: RegistryStore {

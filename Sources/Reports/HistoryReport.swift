@@ -197,13 +197,14 @@ public struct HistoryReport: Sendable, Hashable, Encodable {
     return lines.joined(separator: "\n")
   }
 
-  /// An attempt's result as a word for people.
-  static func resultLabel(_ result: String) -> Message {
+  /// An attempt's state (`in-progress`, `passed`, `failed`, `abandoned`, `recorded`) as words for people.
+  public static func resultLabel(_ result: String) -> Message {
     switch result {
     case "in-progress": Message(fr: "en cours", en: "in progress")
     case "passed": Message(fr: "réussi", en: "passed")
     case "failed": Message(fr: "échoué", en: "failed")
     case "abandoned": Message(fr: "abandonné", en: "abandoned")
+    case "recorded": Message(fr: "enregistré (en personne)", en: "recorded (in person)")
     default: Message(fr: result, en: result)
     }
   }
@@ -218,7 +219,7 @@ public struct HistoryReport: Sendable, Hashable, Encodable {
   }
 
   /// `85 %` in French, `85%` in English; one decimal when not whole.
-  static func percent(_ value: Double, _ language: Language) -> String {
+  public static func percent(_ value: Double, _ language: Language) -> String {
     let rounded = (value * 10).rounded() / 10
     let number =
       rounded == rounded.rounded()

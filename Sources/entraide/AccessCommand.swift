@@ -68,21 +68,10 @@ struct AccessGrantCommand: AsyncParsableCommand {
       let result = try mappingRegistryErrors {
         try registry.grantAccess(role: role, regions: region, locals: local, readOnly: readOnly)
       }
-      print(AccessText.granted(result.entry).text(global.language))
-      for empty in result.emptyRegions {
-        print(
-          Message(
-            fr: "Note : aucun·e entraidant·e n’est dans la région « \(empty) » pour l’instant (portée acceptée).",
-            en: "Note: no helper is in the region “\(empty)” yet (scope accepted)."
-          ).text(global.language).strippingControlCharacters())
-      }
-      for empty in result.emptyLocals {
-        print(
-          Message(
-            fr: "Note : aucun·e entraidant·e n’est dans le syndicat « \(empty) » pour l’instant (portée acceptée).",
-            en: "Note: no helper is in the local “\(empty)” yet (scope accepted)."
-          ).text(global.language).strippingControlCharacters())
-      }
+      print(
+        AccessReport.granted(
+          AccessGrant(result.entry), emptyRegions: result.emptyRegions, emptyLocals: result.emptyLocals,
+          language: global.language))
     }
   }
 }
@@ -98,21 +87,7 @@ struct AccessListCommand: AsyncParsableCommand {
     try await global.reportingErrors {
       let registry = try global.openServerRegistry()
       let entries = try mappingRegistryErrors { try registry.accessList() }
-      let language = global.language
-      guard !entries.isEmpty else {
-        print(
-          Message(
-            fr: "Aucun rôle n’a de portée : seul le rôle propriétaire (\(registry.owner)) voit le registre.",
-            en: "No role has a scope: only the owner role (\(registry.owner)) sees the registry."
-          ).text(language))
-        return
-      }
-      var table = TextTable(
-        header: language == .fr ? ["Rôle", "Portée", "Accès"] : ["Role", "Scope", "Access"])
-      for entry in entries {
-        table.append([entry.role, AccessText.scope(entry).text(language), AccessText.mode(entry).text(language)])
-      }
-      print(table.render().strippingControlCharacters(keepNewlines: true))
+      print(AccessReport.list(entries.map(AccessGrant.init), owner: registry.owner, language: global.language))
     }
   }
 }
@@ -130,33 +105,15 @@ struct AccessRevokeCommand: AsyncParsableCommand {
     try await global.reportingErrors {
       let registry = try global.openServerRegistry()
       try mappingRegistryErrors { try registry.revokeAccess(role: role) }
-      print(
-        Message(
-          fr: "Le rôle « \(role) » n’a plus accès au registre.",
-          en: "The role “\(role)” no longer has access to the registry."
-        ).text(global.language))
+      print(AccessReport.revoked(role: role, language: global.language))
     }
   }
 }
 
 /// Scopes in words.
-enum AccessText {
-  static func scope(_ entry: AccessEntry) -> Message {
-    Message(
-      fr: (entry.regions.map { "région \($0)" } + entry.locals.map { "syndicat \($0)" }).joined(separator: ", "),
-      en: (entry.regions.map { "region \($0)" } + entry.locals.map { "local \($0)" }).joined(separator: ", "))
-  }
-
-  static func mode(_ entry: AccessEntry) -> Message {
-    entry.readOnly
-      ? Message(fr: "lecture seule", en: "read-only") : Message(fr: "lecture et écriture", en: "read-write")
-  }
-
-  static func granted(_ entry: AccessEntry) -> Message {
-    let scope = scope(entry)
-    let mode = mode(entry)
-    return Message(
-      fr: "Le rôle « \(entry.role) » voit désormais : \(scope.fr) (\(mode.fr)).",
-      en: "The role “\(entry.role)” now sees: \(scope.en) (\(mode.en)).")
+extension AccessGrant {
+  /// The report's view of a role's scope on the server.
+  init(_ entry: AccessEntry) {
+    self.init(role: entry.role, regions: entry.regions, locals: entry.locals, readOnly: entry.readOnly)
   }
 }

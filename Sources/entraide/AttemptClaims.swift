@@ -20,7 +20,7 @@ enum ClaimPolicy {
   static func request(takeOver: Bool) -> ClaimRequest {
     let host = claimant.host
     return ClaimRequest(claimant: claimant, takeOver: takeOver) { claim in
-      claim.isStale(now: Date(), host: host, processExists: processExists, staleAfter: staleAfter)
+      claim.isStale(now: RecordingClock.now(), host: host, processExists: processExists, staleAfter: staleAfter)
     }
   }
 

@@ -37,7 +37,7 @@ struct AttestationCommand: AsyncParsableCommand {
       }
       let person = status.helper
       guard let standing = status.certifications.first, let cycle = standing.cycle,
-        standing.status == .certified || standing.status == .due
+        standing.status.isValid
       else {
         let title = certification.title.text(language.rawValue, fallbacks: ["fr", "en"]) ?? certification.id
         let state = status.certifications.first?.status.label ?? CertificationStatus.never.label

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseModel
 import Registry
+import Reports
 
 /// `entraide check`: verifies the registry and says what is wrong, in plain words.
 struct CheckCommand: AsyncParsableCommand {
@@ -27,38 +28,12 @@ struct CheckCommand: AsyncParsableCommand {
       let registry = try global.openRegistry()
       let path = global.databasePath
       let result = try mappingRegistryErrors { try registry.check() }
-      let language = global.language
-      if result.problems.isEmpty {
-        let fr = [
-          plural(result.helpers, "entraidant·e", "entraidant·es"), plural(result.attempts, "tentative", "tentatives"),
-          plural(result.cycles, "cycle", "cycles"),
-        ].joined(separator: ", ")
-        let en = [
-          plural(result.helpers, "helper", "helpers"), plural(result.attempts, "attempt", "attempts"),
-          plural(result.cycles, "cycle", "cycles"),
-        ].joined(separator: ", ")
-        print(
-          Message(
-            fr: "Registre « \(path) » vérifié : fichier intact, renvois, cycles et tentatives en ordre (\(fr)).",
-            en: "Registry “\(path)” checked: file intact, references, cycles and attempts in order (\(en))."
-          ).text(language).strippingControlCharacters())
-        return true
-      }
-      let count = result.problems.count
-      let heading = Message(
-        fr: "Registre « \(path) » : \(count) problème\(count > 1 ? "s" : "") trouvé\(count > 1 ? "s" : "") :",
-        en: "Registry “\(path)”: \(count) problem\(count > 1 ? "s" : "") found:")
-      print(heading.text(language).strippingControlCharacters())
-      for problem in result.problems {
-        print("  - " + problem.message.text(language).strippingControlCharacters())
-      }
-      return false
+      print(
+        CheckReport.render(
+          path: path, helpers: result.helpers, attempts: result.attempts, cycles: result.cycles,
+          problems: result.problems.map(\.message), language: global.language))
+      return result.problems.isEmpty
     }
     if !healthy { throw ExitCode(1) }
   }
-}
-
-/// `1 cycle`, `2 cycles`.
-private func plural(_ count: Int, _ one: String, _ many: String) -> String {
-  "\(count) \(count == 1 ? one : many)"
 }

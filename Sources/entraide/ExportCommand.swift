@@ -1,7 +1,6 @@
 import ArgumentParser
 import CourseModel
 import Foundation
-import PostgresRegistry
 import Registry
 import Reports
 
@@ -52,11 +51,11 @@ struct ExportCommand: AsyncParsableCommand {
       let summary: Message
       switch format {
       case .json:
-        let snapshot = try mappingRegistryErrors { try fileRegistry(registry).snapshot() }
+        let snapshot = try mappingRegistryErrors { try registry.snapshot() }
         data = try snapshot.encoded()
         summary = ExportText.json(snapshot)
       case .xapi:
-        let snapshot = try mappingRegistryErrors { try fileRegistry(registry).snapshot() }
+        let snapshot = try mappingRegistryErrors { try registry.snapshot() }
         let records = LearningRecord.records(snapshot, courses: global.loadCatalogue(computesDigests: false).courses)
         data = Data(
           try XAPIStatements.render(records, homePage: home ?? XAPIStatements.defaultHomePage).utf8)
@@ -156,16 +155,10 @@ struct ImportCommand: AsyncParsableCommand {
       }
       let snapshot = try mappingRegistryErrors { try RegistrySnapshot.decode(data) }
       let registry = try global.openRegistry(creating: true)
-      try mappingRegistryErrors { try fileRegistry(registry).importSnapshot(snapshot) }
+      try mappingRegistryErrors { try registry.importSnapshot(snapshot) }
       print(
         Message(fr: "Importé : \(ExportText.json(snapshot).fr).", en: "Imported: \(ExportText.json(snapshot).en).")
           .text(global.language))
     }
   }
-}
-
-/// The SQLite registry, or a refusal: exports and imports are not built for a server yet.
-func fileRegistry(_ registry: any RegistryStore) throws -> Registry {
-  guard let file = registry as? Registry else { throw ServerRegistryError.snapshotsOnFileOnly }
-  return file
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CourseModel
 import Foundation
 import Registry
+import Reports
 
 /// `entraide record HELPER COURSE --date YYYY-MM-DD [--note T]`: a course passed in person;
 /// `entraide record --from FILE.csv`: a training day's attendance sheet, every row or none.
@@ -60,17 +61,10 @@ struct RecordCommand: AsyncParsableCommand {
       let outcome = try mappingRegistryErrors {
         try registry.record(helperID: helper, courseID: course, on: day, note: note, today: today, courses: courses)
       }
-      let language = global.language
-      let helperID = outcome.attempt.helperID.strippingControlCharacters()
-      let courseID = outcome.attempt.courseID.strippingControlCharacters()
       print(
-        Message(
-          fr: "Cours « \(courseID) » enregistré pour \(helperID), réussi le \(day).",
-          en: "Course “\(courseID)” recorded for \(helperID), passed on \(day)."
-        ).text(language))
-      for effect in outcome.effects {
-        print(effect.message.text(language).strippingControlCharacters())
-      }
+        RecordReport.single(
+          helperID: outcome.attempt.helperID, courseID: outcome.attempt.courseID, on: day,
+          effects: outcome.effects.map(\.message), language: global.language))
     }
   }
 
@@ -90,38 +84,11 @@ struct RecordCommand: AsyncParsableCommand {
       let outcome = try mappingRegistryErrors {
         try registry.recordAttendance(rows, source: name, today: today, courses: courses)
       }
-      let language = global.language
-      print(AttendanceText.summary(outcome, file: name).text(language).strippingControlCharacters())
-      for effect in outcome.cycles {
-        let helperID = effect.cycle?.helperID ?? ""
-        print("  \(helperID) — \(effect.message.text(language))".strippingControlCharacters())
-      }
+      print(
+        RecordReport.sheet(
+          recorded: outcome.recorded, helpers: outcome.helpers, file: name,
+          effects: outcome.cycles.map { (helperID: $0.cycle?.helperID ?? "", message: $0.message) },
+          language: global.language))
     }
-  }
-}
-
-/// The words of `record --from`.
-enum AttendanceText {
-  /// « 12 cours enregistrés pour 5 entraidant·es (journee.csv) ; 3 certifications accordées ou renouvelées : »
-  static func summary(_ outcome: AttendanceOutcome, file: String) -> Message {
-    let rows = outcome.recorded
-    let helpers = outcome.helpers
-    let cycles = outcome.cycles.count
-    let s = { (count: Int) in count > 1 ? "s" : "" }
-    guard rows > 0 else {
-      return Message(
-        fr: "Aucune ligne dans « \(file) » : rien n’a été enregistré.",
-        en: "No rows in “\(file)”: nothing was recorded.")
-    }
-    let fr =
-      "\(rows) cours enregistré\(s(rows)) pour \(helpers) entraidant·e\(s(helpers)) (« \(file) »)"
-      + (cycles == 0
-        ? " ; aucune certification accordée ni renouvelée."
-        : " ; \(cycles) certification\(s(cycles)) accordée\(s(cycles)) ou renouvelée\(s(cycles)) :")
-    let en =
-      "\(rows) course\(s(rows)) recorded for \(helpers) helper\(s(helpers)) (“\(file)”)"
-      + (cycles == 0
-        ? "; no certification granted or renewed." : "; \(cycles) certification\(s(cycles)) granted or renewed:")
-    return Message(fr: fr, en: en)
   }
 }

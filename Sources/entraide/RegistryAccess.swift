@@ -49,7 +49,7 @@ extension GlobalOptions {
       return try mappingRegistryErrors {
         let url = try PostgresURL(
           parsing: path, environmentPassword: GlobalOptions.environmentVariable("PGPASSWORD"))
-        return try PostgresRegistry.open(url: url, actor: auditAuthor, creating: creating)
+        return try PostgresRegistry.open(url: url, actor: auditAuthor, creating: creating, clock: RecordingClock.now)
       }
     }
     if !creating, access(path, F_OK) != 0, errno == ENOENT {
@@ -61,7 +61,9 @@ extension GlobalOptions {
             + "(entraide helpers add) or from the menu (entraide)."),
         exitCode: 2)
     }
-    let registry = try mappingRegistryErrors { try Registry.open(path: path, actor: auditAuthor) }
+    let registry = try mappingRegistryErrors {
+      try Registry.open(path: path, actor: auditAuthor, clock: RecordingClock.now)
+    }
     // A full disk, for tests: the file may grow by this many pages only.
     if let spare = ProcessInfo.processInfo.environment["ENTRAIDE_TEST_SPARE_PAGES"].flatMap({ Int($0) }) {
       try mappingRegistryErrors { try registry.limitGrowth(sparePages: spare) }
@@ -95,4 +97,20 @@ func parseDate(_ text: String, option: String) throws -> CalendarDate {
       exitCode: 2)
   }
   return date
+}
+
+/// The clock of the registry's timestamps and of attempt claims: the system's, moved to `ENTRAIDE_TODAY` when it
+/// is set (the same time of day, UTC), so that attempts and audit entries fall on the day the run counts as.
+///
+/// One constant shift per process: timestamps keep their order and claim ages stay true.
+enum RecordingClock {
+  static let shift: TimeInterval = {
+    guard let text = ProcessInfo.processInfo.environment["ENTRAIDE_TODAY"], let day = CalendarDate(iso: text)
+    else { return 0 }
+    let epoch = CalendarDate(year: 1970, month: 1, day: 1)!.dayNumber
+    let todayUTC = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)) + epoch
+    return TimeInterval(day.dayNumber - todayUTC) * 86_400
+  }()
+
+  @Sendable static func now() -> Date { Date().addingTimeInterval(shift) }
 }

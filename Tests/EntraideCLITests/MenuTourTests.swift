@@ -15,9 +15,10 @@ import Testing
   #expect(add.status == 0)
   let english = try Entraide.run(["--lang", "en"], stdin: "1\n1\nq\nq\nq\n", environment: environment)
   #expect(english.status == 0, "stderr: \(english.stderr)")
-  #expect(english.stdout.contains("  2. Format tour — format tour for course authors (not a training course)\n"))
+  // "2. Format tour — format tour for course authors (not a training course)".
+  Transcript.expect(english.stdout, equals: "menu-tour-en", root: folder)
   let french = try Entraide.run(["--lang", "fr"], stdin: "1\n1\nq\nq\nq\n", environment: environment)
-  #expect(
-    french.stdout.contains(
-      "  2. Visite du format — visite du format pour les autrices et auteurs de cours\n     (pas une formation)\n"))
+  #expect(french.status == 0, "stderr: \(french.stderr)")
+  // « 2. Visite du format — visite du format pour les autrices et auteurs de cours (pas une formation) ».
+  Transcript.expect(french.stdout, equals: "menu-tour-fr", root: folder)
 }

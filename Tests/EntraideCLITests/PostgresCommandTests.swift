@@ -247,3 +247,107 @@ final class LockedList: @unchecked Sendable {
   func add(_ item: String) { lock.withLock { list.append(item) } }
   var all: [String] { lock.withLock { list } }
 }
+
+/// A laptop's registry moved to the server and back: `export json` from SQLite, `import json` into a fresh
+/// PostgreSQL registry, `export json` again gives the same file; and from PostgreSQL into a new SQLite file.
+@Test func exportJSONFromSQLiteImportIntoPostgreSQLExportAgainIsByteIdentical() throws {
+  let (laptop, courses) = try RosterFixture.get()
+  let folder = try Entraide.temporaryDirectory("entraide-pg-json")
+  let first = folder.appendingPathComponent("laptop.json").path
+  var result = try laptop.run(["export", "json", "-o", first] + courses)
+  #expect(result.status == 0, "\(result.stderr)")
+  let server = try RegistrySandbox(server: try TestCluster.shared().makeDatabase())
+  result = try server.run(["import", "json", first], language: "fr_CA.UTF-8")
+  #expect(result.status == 0, "\(result.stderr)")
+  #expect(result.stdout == "Importé : 7 entraidant·es, 12 tentatives, 6 cycles, 26 événements.\n")
+  let second = folder.appendingPathComponent("server.json").path
+  result = try server.run(["export", "json", "-o", second])
+  #expect(result.status == 0, "\(result.stderr)")
+  #expect(result.stderr == "Written to “\(second)”: 7 helpers, 12 attempts, 6 cycles, 26 events.\n")
+  #expect(laptop.contents(second) == laptop.contents(first))
+  #expect(
+    try server.run(["roster", "--format", "csv"] + courses).stdout
+      == laptop.run(["roster", "--format", "csv"] + courses).stdout)
+  // A second import into the server is refused, nothing merged.
+  result = try server.run(["import", "json", first])
+  #expect(result.status == 2)
+  #expect(
+    result.stderr.hasPrefix(
+      "entraide: error: Import refused, nothing was imported (every record must be new to this registry):\n  helpers: id already in this registry: "
+    ))
+
+  // PostgreSQL → SQLite.
+  let back = folder.appendingPathComponent("back.sqlite").path
+  result = try Entraide.run(["import", "json", second, "--db", back])
+  #expect(result.status == 0, "\(result.stderr)")
+  result = try Entraide.run(["export", "json", "--db", back])
+  #expect(Data(result.stdout.utf8) == laptop.contents(first))
+}
+
+/// Answers `run`'s prompts with the oracle until it ends (at most `limit` answers); returns the answers sent.
+private func answerUntilTheEnd(_ run: InteractiveRun, from chunk: String, limit: Int = 10) -> Int {
+  var chunk = chunk
+  var sent = 0
+  while sent < limit {
+    run.send(TourOracle.answer(to: chunk, play: .pass))
+    sent += 1
+    guard let next = run.nextPrompt() else { break }
+    chunk = next
+  }
+  return sent
+}
+
+/// The server restarting in the middle of `run`: the helper is told (in their language), every answer saved
+/// before is kept, and the session resumes from there once the server is back. A cluster of its own, since
+/// its server stops twice.
+@Test func theServerRestartingDuringARunIsToldKeepsTheSavedAnswersAndTheSessionResumes() throws {
+  let cluster = try TestCluster.startPrivate()
+  defer { cluster.stop() }
+  let database = try cluster.makeDatabase()
+  let fixture = try RunFixture(db: database.url())
+  let helper = try fixture.addHelper()
+  let server = "postgresql://entraide_owner@127.0.0.1:\(cluster.port)/\(database.name)"
+  func savedState() -> String {
+    cluster.psql("SELECT id, state, resume_state FROM attempts ORDER BY id", database: database.name).stdout
+  }
+
+  // Two pages and the first choice, each saved before the next prompt shows; then the server restarts.
+  let (run, _) = try fixture.play(helper: helper, lang: "fr", play: .pass, answers: 3)
+  let next = try #require(run.nextPrompt())
+  #expect(next.contains("Une question ouverte laisse Luc libre de répondre."))
+  let saved = savedState()
+  #expect(saved.hasPrefix("1|in-progress|{"))
+  try cluster.stopServer()
+  #expect(answerUntilTheEnd(run, from: next) < 10)
+  #expect(run.wait() == 1)
+  #expect(
+    run.stderr
+      == "entraide : erreur : La connexion au serveur \(server) a été perdue ; ce qui avait été enregistré avant "
+      + "est conservé. Réessayez une fois le serveur revenu.\n")
+  try cluster.startServer()
+  #expect(savedState() == saved)
+
+  // Back: the session resumes after the saved choice (in English this time); cut again by a restart.
+  let (resumed, after) = try fixture.play(helper: helper, lang: "en", play: .pass, answers: 2)
+  #expect(after.first?.contains("Resuming “The coffee break”, scene 2…") == true, "\(after)")
+  // The saved choice's feedback comes first (as it was given, in French).
+  #expect(after.first?.contains("Une question ouverte laisse Luc libre de répondre.") == true, "\(after)")
+  let prompt = try #require(resumed.nextPrompt())
+  let savedAgain = savedState()
+  try cluster.stopServer()
+  _ = answerUntilTheEnd(resumed, from: prompt)
+  #expect(resumed.wait() == 1)
+  #expect(
+    resumed.stderr
+      == "entraide: error: The connection to the server \(server) was lost; everything saved before is kept. "
+      + "Try again once the server is back.\n")
+  try cluster.startServer()
+  #expect(savedState() == savedAgain)
+
+  let (finished, _) = try fixture.play(helper: helper, lang: "en", play: .pass)
+  #expect(finished.wait() == 0, "stderr: \(finished.stderr)")
+  #expect(finished.stdout.contains("✔ Course passed."))
+  #expect(finished.stdout.contains("Peer helper: valid through 2027-11-21"))
+  // One attempt, paused twice then finished.
+  #expect(try fixture.attemptLines(helper).count == 1)
+}

@@ -12,10 +12,11 @@ struct RunFixture {
   let db: String
 
   /// `today` is the day the runs count as.
-  init(today: String = "2026-11-22") throws {
+  /// `db` is the registry (`--db`): a file of the fixture's folder unless given (a server's URL).
+  init(today: String = "2026-11-22", db: String? = nil) throws {
     root = try Entraide.temporaryDirectory("entraide-run")
     courses = root.appendingPathComponent("Courses")
-    db = root.appendingPathComponent("registry.sqlite").path
+    self.db = db ?? root.appendingPathComponent("registry.sqlite").path
     self.today = today
     let files = FileManager.default
     try files.createDirectory(at: courses, withIntermediateDirectories: true)
@@ -91,16 +92,33 @@ struct RunFixture {
       ?? [:]
   }
 
-  /// The states of the helper's attempts, oldest first, as `helpers show` lists them (English labels).
-  func attemptLines(_ helper: String) throws -> [String] {
+  /// `helpers show HELPER` in English: the helper, the audit log, the attempts with their states.
+  func helpersShow(_ helper: String) throws -> String {
     let result = try Entraide.run(
       ["helpers", "show", helper, "--db", db, "--lang", "en"], stdin: "", environment: environment)
-    return result.stdout.split(separator: "\n").map(String.init).filter { $0.contains("format-tour") }
+    #expect(result.status == 0, "helpers show: \(result.stderr)")
+    return result.stdout
   }
 
   /// The roster as the menu shows it.
   func roster(lang: String = "en") throws -> String {
     try Entraide.run(["--db", db, "--lang", lang], stdin: "3\nq\n", environment: environment).stdout
+  }
+
+  /// Expects a run's whole output to be the fixture `NAME.txt` (stdout) and its error output to be `stderr`.
+  func expect(
+    _ result: RunResult, status: Int32, stdout name: String, stderr: String = "",
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(result.status == status, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    Transcript.expect(result.stdout, equals: name, root: root, sourceLocation: sourceLocation)
+    Transcript.expect(result.stderr, equalsText: stderr, root: root, sourceLocation: sourceLocation)
+  }
+
+  /// Expects an interactive run's whole output to be the fixture `NAME.txt` and nothing on its error output.
+  func expect(_ run: InteractiveRun, stdout name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    Transcript.expect(run.stdout, equals: name, root: root, sourceLocation: sourceLocation)
+    Transcript.expect(run.stderr, equalsText: "", root: root, sourceLocation: sourceLocation)
   }
 }
 
@@ -116,23 +134,12 @@ func summary(_ output: String, lang: String) -> String {
   let helper = try fixture.addHelper()
   let (run, transcript) = try fixture.play(helper: helper, lang: "fr", play: .pass)
   #expect(run.wait() == 0, "stderr: \(run.stderr)")
-  let output = run.stdout
-  #expect(transcript.count > 15)
-  #expect(output.contains("Cours : Visite du format"))
-  // The tour's pool of two lessons puts one more activity in each attempt.
-  #expect(output.contains("Activité 2 sur 4 : La pause café"))
-  #expect(output.contains("Choisie parmi 2 : chaque tentative en présente une autre"))
-  #expect(output.contains("Luc : « Ça va… je suis juste fatigué. »"))
-  #expect(output.contains("L'entraidante ou l'entraidant _accueille_, *écoute*, accompagne et réfère."))
-  #expect(output.contains("Tape le numéro d'un choix, de 1 à 2 (? aide, r répéter, q quitter)"))
-  #expect(output.contains("✔ Cours réussi."))
-  #expect(output.contains("  Entraidant·e : valide jusqu’au 2027-11-21"))
-  #expect(!output.contains("\u{1B}"))
-  let roster = try fixture.roster()
-  #expect(
-    roster.contains(
-      "\nMontréal  SCFP 1234  Marie Tremblay  \(helper)  Peer helper    certified  2026-11-22    2027-11-21     364\n"))
-  #expect(roster.contains("\nRows: 1 (peer helpers: 1). Certified: 1; due: 0; expired: 0; lapsed: 0; in training: 0;"))
+  // The whole tour: a pool of two lessons puts one more activity in each attempt ("Activité 2 sur 4"), marks
+  // in course text kept as written, the certification it gives at the end; no escape sequence off a terminal.
+  fixture.expect(run, stdout: "tour-passed-fr")
+  #expect(transcript.count == 19)
+  #expect(!run.stdout.contains("\u{1B}"))
+  Transcript.expect(try fixture.roster(), equals: "tour-passed-fr-roster", root: fixture.root)
   let standing = try fixture.standing(helper)
   #expect(standing["status"] as? String == "certified")
   #expect(standing["certified_on"] as? String == "2026-11-22")
@@ -146,17 +153,10 @@ func summary(_ output: String, lang: String) -> String {
   let helper = try fixture.addHelper()
   let (run, _) = try fixture.play(helper: helper, lang: "en", play: .critical)
   #expect(run.wait() == 1, "stderr: \(run.stderr)")
-  let output = run.stdout
-  #expect(output.contains("Never promise absolute secrecy: a life may be at stake."))
-  #expect(output.contains("✘ Critical choice: this choice fails the role-play."))
-  #expect(output.contains("You have one more try to pass this activity."))
-  #expect(output.contains("✘ A critical choice was made: the role-play fails whatever the outcome."))
-  #expect(output.contains("✘ Course failed."))
-  #expect(output.contains("This course changes no certification."))
-  #expect(!output.contains("\u{1B}"))
-  #expect(
-    try fixture.roster().contains(
-      "\nMontréal  SCFP 1234  Marie Tremblay  \(helper)  Peer helper    in training  —             —              —\n"))
+  // The critical choice's feedback, the one more try, the same choice again, the failed course.
+  fixture.expect(run, stdout: "tour-critical-en")
+  #expect(!run.stdout.contains("\u{1B}"))
+  Transcript.expect(try fixture.roster(), equals: "tour-critical-en-roster", root: fixture.root)
   #expect(try fixture.standing(helper)["status"] as? String == "in-training")
   #expect((try fixture.status(helper)["courses_passed"] as? [Any])?.isEmpty == true)
 }
@@ -175,16 +175,15 @@ func summary(_ output: String, lang: String) -> String {
   #expect(first.nextPrompt() != nil)
   first.send("q")
   #expect(first.wait() == 3)
-  #expect(first.stdout.contains("Progression enregistrée. Relance la même commande pour reprendre."))
+  fixture.expect(first, stdout: "tour-paused-fr")
 
-  let (second, transcript) = try fixture.play(helper: helper, lang: "fr", play: .pass)
+  let (second, _) = try fixture.play(helper: helper, lang: "fr", play: .pass)
   #expect(second.wait() == 0, "stderr: \(second.stderr)")
-  #expect(transcript.first?.contains("Reprise de « La pause café », scène 2…") == true)
-  #expect(transcript.first?.contains("Page 1 sur 2") == false)
+  // Resumed at scene 2 of the role-play, without the lesson's pages again.
+  fixture.expect(second, stdout: "tour-resumed-fr")
   #expect(summary(second.stdout, lang: "fr") == summary(whole.stdout, lang: "fr"))
-  #expect(summary(second.stdout, lang: "fr").contains("Ton parcours :"))
   // One attempt, paused then finished: not two.
-  #expect(try fixture.attemptLines(helper).count == 1)
+  Transcript.expect(try fixture.helpersShow(helper), equals: "tour-paused-resumed-attempts", root: fixture.root)
   #expect(try fixture.standing(helper)["valid_through"] as? String == "2027-11-21")
 }
 
@@ -194,16 +193,12 @@ func summary(_ output: String, lang: String) -> String {
   // Both pages, then the first choice of the role-play; then the input ends.
   let cut = try Entraide.run(
     fixture.runArguments(helper: helper, lang: "en"), stdin: "\n\n1\n", environment: fixture.environment)
-  #expect(cut.status == 3, "stderr: \(cut.stderr)")
-  #expect(cut.stdout.hasSuffix("End of input: progress saved. Run the same command again to resume.\n"))
+  fixture.expect(cut, status: 3, stdout: "tour-cut-en")
 
-  let (resumed, transcript) = try fixture.play(helper: helper, lang: "en", play: .pass)
+  let (resumed, _) = try fixture.play(helper: helper, lang: "en", play: .pass)
   #expect(resumed.wait() == 0, "stderr: \(resumed.stderr)")
   // The choice made before the cut is there: its feedback comes first.
-  #expect(transcript.first?.contains("Resuming “The coffee break”, scene 2…") == true)
-  #expect(transcript.first?.contains("An open question leaves Luc free to answer.") == true)
-  #expect(resumed.stdout.contains("✔ Course passed."))
-  #expect(resumed.stdout.contains("Peer helper: valid through 2027-11-21"))
+  fixture.expect(resumed, stdout: "tour-cut-resumed-en")
 }
 
 @Test func aKilledSessionLosesNothingBeforeItsLastAnswer() throws {
@@ -211,19 +206,17 @@ func summary(_ output: String, lang: String) -> String {
   let helper = try fixture.addHelper()
   let (run, transcript) = try fixture.play(helper: helper, lang: "fr", play: .pass, answers: 3)
   // The third answer (the first choice) is saved before its feedback's prompt is shown.
-  let next = try #require(run.nextPrompt())
-  #expect(next.contains("Une question ouverte laisse Luc libre de répondre."))
+  #expect(try #require(run.nextPrompt()).isEmpty == false)
   #expect(transcript.count == 3)
   run.signal(SIGKILL)
   #expect(run.wait() == 128 + SIGKILL)
+  // Up to the first choice's feedback.
+  fixture.expect(run, stdout: "tour-killed-fr")
 
-  let (resumed, after) = try fixture.play(helper: helper, lang: "fr", play: .pass)
+  let (resumed, _) = try fixture.play(helper: helper, lang: "fr", play: .pass)
   #expect(resumed.wait() == 0, "stderr: \(resumed.stderr)")
-  #expect(after.first?.contains("Reprise de « La pause café », scène 2…") == true)
-  #expect(after.first?.contains("Une question ouverte laisse Luc libre de répondre.") == true)
-  #expect(
-    summary(resumed.stdout, lang: "fr").contains(
-      "1. « Tu as l'air épuisé ces temps-ci. Qu'est-ce qui se passe pour toi ? »"))
+  // Resumed with the first choice's feedback; the summary lists that choice first.
+  fixture.expect(resumed, stdout: "tour-killed-resumed-fr")
 }
 
 @Test func ctrlCAndSigtermSaveAndExitWithTheirStatus() throws {
@@ -233,14 +226,14 @@ func summary(_ output: String, lang: String) -> String {
   #expect(interrupted.nextPrompt() != nil)
   interrupted.signal(SIGINT)
   #expect(interrupted.wait() == 130)
-  #expect(interrupted.stdout.contains("Interruption (Ctrl-C) : progression enregistrée."))
+  fixture.expect(interrupted, stdout: "tour-sigint-fr")
 
-  let (terminated, transcript) = try fixture.play(helper: helper, lang: "en", play: .pass, answers: 1)
-  #expect(transcript.first?.contains("Resuming “The coffee break”, scene 1…") == true, "\(transcript)")
+  let (terminated, _) = try fixture.play(helper: helper, lang: "en", play: .pass, answers: 1)
   #expect(terminated.nextPrompt() != nil)
   terminated.signal(SIGTERM)
   #expect(terminated.wait() == 143)
-  #expect(terminated.stdout.contains("Stop requested (SIGTERM): progress saved."))
+  // Resumed at scene 1 of the role-play, then stopped.
+  fixture.expect(terminated, stdout: "tour-sigterm-en")
 }
 
 @Test func badLinesAtAPromptAreRefusedAndTheSamePromptComesBack() throws {
@@ -252,18 +245,11 @@ func summary(_ output: String, lang: String) -> String {
   input += Array("1\n".utf8)
   let result = try Entraide.run(
     fixture.runArguments(helper: helper, lang: "fr"), stdinData: Data(input), environment: fixture.environment)
-  #expect(result.status == 3, "stderr: \(result.stderr)")
-  let output = result.stdout
+  // The scene shown once; after each of the six bad lines (empty, not a number, out of range, two numbers,
+  // too long, not UTF-8) its message and the same prompt; then the first choice and its feedback.
+  fixture.expect(result, status: 3, stdout: "tour-bad-lines-fr")
   let prompt = "Tape le numéro d'un choix, de 1 à 2 (? aide, r répéter, q quitter)\n> "
-  #expect(output.contains("! Réponse vide : tape un numéro de 1 à 2."))
-  #expect(output.contains("! « abc » n'est pas un numéro : tape un numéro de 1 à 2."))
-  #expect(output.contains("! Le numéro 9 n'existe pas : tape un numéro de 1 à 2."))
-  #expect(output.contains("! Cette ligne dépasse 4096 octets ; elle a été ignorée."))
-  #expect(output.contains("! Cette ligne n'est pas du texte UTF-8 valide ; elle a été ignorée."))
-  // The scene was shown once; its prompt came back after each of the six bad lines.
-  #expect(output.components(separatedBy: "Ça va… je suis juste fatigué.").count == 2)
-  #expect(output.components(separatedBy: prompt).count == 8)
-  #expect(output.contains("Une question ouverte laisse Luc libre de répondre."))
+  #expect(result.stdout.components(separatedBy: prompt).count == 8)
 }
 
 @Test func restartAbandonsTheAttemptInProgress() throws {
@@ -271,18 +257,14 @@ func summary(_ output: String, lang: String) -> String {
   let helper = try fixture.addHelper()
   let cut = try Entraide.run(
     fixture.runArguments(helper: helper, lang: "fr"), stdin: "\n\n1\n", environment: fixture.environment)
-  #expect(cut.status == 3)
+  fixture.expect(cut, status: 3, stdout: "tour-cut-fr")
   let restarted = try Entraide.run(
     fixture.runArguments(helper: helper, lang: "fr", extra: ["--restart"]), stdin: "\n",
     environment: fixture.environment)
-  #expect(restarted.status == 3)
-  #expect(restarted.stdout.contains("La tentative en cours a été abandonnée (elle reste dans l'historique)"))
-  #expect(restarted.stdout.contains("Page 1 sur 2"))
-  #expect(!restarted.stdout.contains("Reprise de"))
-  let states = try fixture.attemptLines(helper)
-  #expect(states.count == 2)
-  #expect(states.first?.contains("abandoned") == true)
-  #expect(states.last?.contains("in progress") == true)
+  // The attempt abandoned, a new one from page 1 (no « Reprise de »).
+  fixture.expect(restarted, status: 3, stdout: "tour-restarted-fr")
+  // The first attempt abandoned, the second in progress.
+  Transcript.expect(try fixture.helpersShow(helper), equals: "tour-restarted-attempts", root: fixture.root)
 }
 
 @Test func aChangedCourseFileRestartsTheActivityInProgressAndKeepsFinishedOnes() throws {
@@ -292,6 +274,7 @@ func summary(_ output: String, lang: String) -> String {
   let (first, _) = try fixture.play(helper: helper, lang: "en", play: .pass, stopAt: "Question 1 of 5")
   first.send("q")
   #expect(first.wait() == 3)
+  fixture.expect(first, stdout: "tour-before-change-en")
 
   let file = fixture.courses.appendingPathComponent("format-tour.xml")
   let handle = try FileHandle(forWritingTo: file)
@@ -299,17 +282,11 @@ func summary(_ output: String, lang: String) -> String {
   try handle.write(contentsOf: Data("<!-- edited -->\n".utf8))
   try handle.close()
 
-  let (resumed, transcript) = try fixture.play(helper: helper, lang: "en", play: .pass)
+  let (resumed, _) = try fixture.play(helper: helper, lang: "en", play: .pass)
   #expect(resumed.wait() == 0, "stderr: \(resumed.stderr)")
-  let start = try #require(transcript.first)
-  #expect(
-    start.contains(
-      "The course file has changed since this attempt began. Finished activities are\nkept; “Check” starts over from the beginning."
-    ))
-  #expect(start.contains("Question 1 of 5"))
-  #expect(!resumed.stdout.contains("Page 1 of 2"))
-  // The role-play finished before the change is in the summary.
-  #expect(summary(resumed.stdout, lang: "en").contains("The coffee break\n✔ Activity passed."))
+  // Told that the file changed, the quiz from its first question (no lesson page again); the role-play
+  // finished before the change is in the summary.
+  fixture.expect(resumed, stdout: "tour-after-change-en")
 }
 
 @Test func aCourseThatFailsValidationIsRefusedBeforeStarting() throws {
@@ -332,7 +309,13 @@ func summary(_ output: String, lang: String) -> String {
     ["run", bad.path, "--helper", helper, "--db", fixture.db, "--lang", "fr"], stdin: "",
     environment: fixture.environment)
   #expect(result.status == 2)
-  #expect(result.stderr.contains("bad.xml:4:"))
+  Transcript.expect(
+    result.stderr,
+    equalsText: """
+      {ROOT}/bad.xml:4:3: error: la scène « nulle-part » est la scène de départ (start) du jeu de rôle « r » à la ligne 4 mais n'est pas définie ; scènes définies : a ; fins définies : fin
+      entraide : erreur : Le cours « {ROOT}/bad.xml » ne passe pas la validation ; entraide validate dit pourquoi.
+
+      """, root: fixture.root)
   #expect(result.stdout.isEmpty)
 }
 
@@ -342,7 +325,7 @@ func summary(_ output: String, lang: String) -> String {
   let result = try Entraide.run(
     fixture.runArguments(helper: "personne", lang: "fr"), stdin: "", environment: fixture.environment)
   #expect(result.status == 2)
-  #expect(result.stderr.hasPrefix("entraide : erreur : "))
+  #expect(result.stderr == "entraide : erreur : Aucun·e entraidant·e n’a l’identifiant « personne ».\n")
   #expect(result.stdout.isEmpty)
 }
 
@@ -365,10 +348,8 @@ func summary(_ output: String, lang: String) -> String {
   let result = try Entraide.run(
     ["run", course.path, "--helper", helper, "--db", fixture.db, "--lang", "fr"], stdin: "\n",
     environment: fixture.environment)
-  #expect(result.status == 0, "stderr: \(result.stderr)")
-  #expect(result.stdout.contains("Cours : Contr2Jôle"))
-  #expect(result.stdout.contains("Activité 1 sur 1 : Leçon31m"))
-  #expect(result.stdout.contains("Texte 2JHpropre."))
+  // "Cours : Contr2Jôle", "Activité 1 sur 1 : Leçon31m", "Texte 2JHpropre.".
+  fixture.expect(result, status: 0, stdout: "escape-in-course-fr")
   #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x1B })
 }
 
@@ -389,9 +370,15 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
     #expect(session.wait() == 3)
     return session.stdout
   }
-  #expect(try run([:]).contains("\u{1B}["))
-  #expect(!(try run(["NO_COLOR": "1"])).contains("\u{1B}["))
-  #expect(!(try run(["TERM": "dumb"])).contains("\u{1B}["))
+  let coloured = try run([:])
+  #expect(coloured.contains("\u{1B}["))
+  Transcript.expect(coloured, equals: "colour-terminal-fr", root: fixture.root)
+  let noColor = try run(["NO_COLOR": "1"])
+  #expect(!noColor.contains("\u{1B}["))
+  Transcript.expect(noColor, equals: "colour-no-color-fr", root: fixture.root)
+  let dumb = try run(["TERM": "dumb"])
+  #expect(!dumb.contains("\u{1B}["))
+  Transcript.expect(dumb, equals: "colour-no-color-fr", root: fixture.root)
 }
 
 @Test func plainModeHasNoBoxDrawingNoMarksAndAsciiBullets() throws {
@@ -399,10 +386,8 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
   let helper = try fixture.addHelper()
   let (run, _) = try fixture.play(helper: helper, lang: "fr", play: .pass, extra: ["--plain"])
   #expect(run.wait() == 0, "stderr: \(run.stderr)")
+  fixture.expect(run, stdout: "tour-passed-plain-fr")
   let output = run.stdout
-  #expect(output.contains("\nCours réussi.\n"))
-  #expect(output.contains("\nActivité réussie.\n"))
-  #expect(output.contains("  - Accueillir\n"))
   #expect(!output.contains("─"))
   #expect(!output.contains("✔"))
   #expect(!output.contains("•"))
@@ -415,39 +400,30 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
   // Pick the helper, then the only course; q at its first page, q back twice.
   let before = try Entraide.run(
     ["--db", fixture.db, "--lang", "en"], stdin: "1\n1\n1\nq\nq\nq\nq\n", environment: fixture.environment)
-  #expect(before.status == 0, "stderr: \(before.stderr)")
-  #expect(before.stdout.contains("  1. Marie Tremblay (\(helper))\n"))
-  #expect(before.stdout.contains("  • Peer helper: never certified\n"))
-  #expect(
-    before.stdout.contains(
-      "  1. Format tour — completes the initial training: Peer helper valid through\n     2027-11-21\n"))
-  #expect(before.stdout.contains("Progress saved. Run the same command again to resume."))
-  #expect(before.stdout.contains("  1. Format tour — in progress: resumes where you were\n"))
+  // "never certified", the course "completes the initial training", its first page, then "in progress".
+  fixture.expect(before, status: 0, stdout: "menu-before-en")
 
   let (run, _) = try fixture.play(helper: helper, lang: "en", play: .pass)
   #expect(run.wait() == 0)
   let after = try Entraide.run(
     ["--db", fixture.db, "--lang", "fr"], stdin: "1\n1\nq\nq\nq\n", environment: fixture.environment)
-  #expect(after.stdout.contains("  • Entraidant·e : valide jusqu'au 2027-11-21\n"))
-  // Taken again the same day, the course renews early (what `record` would then store).
-  #expect(
-    after.stdout.contains(
-      "  1. Visite du format — renouvellement anticipé : Entraidant·e valide ensuite\n     jusqu'au 2027-11-21\n"))
+  // Valid through 2027-11-21; taken again the same day, the course renews early (what `record` would then store).
+  fixture.expect(after, status: 0, stdout: "menu-after-fr")
 
   // A year later, inside the renewal window.
   let due = try Entraide.run(
     ["--db", fixture.db, "--lang", "en"], stdin: "1\n1\nq\nq\nq\n",
     environment: fixture.environment.merging(["ENTRAIDE_TODAY": "2027-10-01"]) { $1 })
-  #expect(due.stdout.contains("  1. Format tour — renewal due: Peer helper then valid through 2028-11-21\n"))
+  // Inside the renewal window: "renewal due: Peer helper then valid through 2028-11-21".
+  fixture.expect(due, status: 0, stdout: "menu-due-en")
 }
 
 @Test func theMenuRefusesWhatIsNotAChoiceAndEndsAtTheEndOfInput() throws {
   let fixture = try RunFixture()
   let result = try Entraide.run(
     ["--db", fixture.db, "--lang", "fr"], stdin: "7\nabc\n", environment: fixture.environment)
-  #expect(result.status == 0)
-  #expect(result.stdout.contains("! « 7 » n'est pas un choix : tapez un numéro de 1 à 3, ou q."))
-  #expect(result.stdout.contains("! « abc » n'est pas un choix : tapez un numéro de 1 à 3, ou q."))
+  // « 7 » and « abc » refused, the same prompt after each, the end at the end of input.
+  fixture.expect(result, status: 0, stdout: "menu-not-a-choice-fr")
 }
 
 @Test func aMissingPrerequisiteIsRefusedUntilItIsPassed() throws {
@@ -473,8 +449,7 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
   let (tour, _) = try fixture.play(helper: helper, lang: "en", play: .pass)
   #expect(tour.wait() == 0)
   let allowed = try Entraide.run(arguments, stdin: "\n", environment: fixture.environment)
-  #expect(allowed.status == 0, "stderr: \(allowed.stderr)")
-  #expect(allowed.stdout.contains("Après la visite."))
+  fixture.expect(allowed, status: 0, stdout: "prerequisite-passed-en")
 }
 
 @Test func aRoleplayNoRunCanPassIsRefusedLikeValidateDoes() throws {
@@ -501,10 +476,7 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
     ["run", course.path, "--helper", helper, "--db", fixture.db, "--lang", "en"], stdin: "\n",
     environment: fixture.environment)
   #expect(result.status == 2)
-  #expect(result.stderr.contains("impossible.xml:4:"))
-  #expect(result.stderr.contains("impossible.xml:4:3: error: pass=\"5\" is above the most points a run can score"))
-  #expect(
-    result.stderr.hasSuffix("error: The course “\(course.path)” fails validation; entraide validate shows why.\n"))
+  Transcript.expect(result.stderr, equals: "roleplay-no-pass-en-stderr", root: fixture.root)
   #expect(result.stdout.isEmpty)
 }
 
@@ -513,10 +485,12 @@ func colourOnlyOnATerminalWithoutNoColor() throws {
   let missing = try Entraide.run(
     ["run", "format-tour", "--db", fixture.db], stdin: "", environment: fixture.environment)
   #expect(missing.status == 2)
-  #expect(missing.stderr.hasPrefix("Error: Missing expected argument '--helper <helper>'"))
+  Transcript.expect(missing.stderr, equals: "usage-missing-helper", root: fixture.root)
+  #expect(missing.stdout.isEmpty)
   let badSeed = try Entraide.run(
     ["run", "format-tour", "--helper", "x", "--seed", "abc", "--db", fixture.db], stdin: "",
     environment: fixture.environment)
   #expect(badSeed.status == 2)
-  #expect(badSeed.stderr.contains("abc"))
+  Transcript.expect(badSeed.stderr, equals: "usage-bad-seed", root: fixture.root)
+  #expect(badSeed.stdout.isEmpty)
 }

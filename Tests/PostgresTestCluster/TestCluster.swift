@@ -110,6 +110,31 @@ public final class TestCluster: @unchecked Sendable {
     return Self.run(binaries.appendingPathComponent("psql").path, arguments, environment: environment)
   }
 
+  /// A cluster of its own, for a test that stops and restarts the server (`stopServer`, `startServer`);
+  /// `stop()` removes it.
+  public static func startPrivate() throws -> TestCluster { try start() }
+
+  /// Stops the server as an administrator's restart does (`pg_ctl stop -m fast`: connections are cut),
+  /// keeping its data.
+  public func stopServer() throws {
+    let stopped = server(["pg_ctl", "-D", dataFolder, "-m", "fast", "-w", "stop"])
+    guard stopped.status == 0 else { throw ClusterError("pg_ctl stop failed: \(stopped.stderr)") }
+  }
+
+  /// Starts the server again, on the same port.
+  public func startServer() throws {
+    let started = server(serverStart(port: port))
+    guard started.status == 0 else { throw ClusterError("pg_ctl start failed: \(started.stderr)") }
+  }
+
+  func serverStart(port: Int) -> [String] {
+    [
+      "pg_ctl", "-D", dataFolder, "-l", root.appendingPathComponent("log").path, "-w", "-t", "60",
+      "-o", "-p \(port) -k \(root.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+      "start",
+    ]
+  }
+
   /// Stops the server at once and removes its folder.
   public func stop() {
     _ = server(["pg_ctl", "-D", dataFolder, "-m", "immediate", "-w", "stop"])
@@ -153,11 +178,7 @@ public final class TestCluster: @unchecked Sendable {
     for _ in 0..<5 {
       let port = try freePort()
       cluster = TestCluster(root: root, port: port, binaries: binaries, runAsPostgres: runAsPostgres)
-      let started = cluster.server([
-        "pg_ctl", "-D", cluster.dataFolder, "-l", root.appendingPathComponent("log").path, "-w", "-t", "60",
-        "-o", "-p \(port) -k \(root.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
-        "start",
-      ])
+      let started = cluster.server(cluster.serverStart(port: port))
       if started.status == 0 {
         try cluster.checked(
           cluster.psql(

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What one run of the built `entraide` binary printed and returned.
 struct RunResult: Sendable {
   var status: Int32
@@ -91,7 +95,10 @@ enum Entraide {
       errBox.set(errors.fileHandleForReading.readDataToEndOfFile())
       group.leave()
     }
-    if let stdinData { input.fileHandleForWriting.write(stdinData) }
+    // A child that exits without reading (a refusal, `--help`) closes the pipe: the write then fails with
+    // EPIPE instead of killing the whole test process with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
+    if let stdinData { try? input.fileHandleForWriting.write(contentsOf: stdinData) }
     try? input.fileHandleForWriting.close()
     process.waitUntilExit()
     group.wait()
