@@ -53,11 +53,9 @@ extension CollationKey {
         ids.append(last)
         continue
       }
-      let id = firstIndex[UTF8Bytes(string), default: distinct.count]
-      if id == distinct.count {
-        firstIndex[UTF8Bytes(string)] = id
-        distinct.append(string)
-      }
+      // One lookup: a new string gets the next id, inserted by the same access.
+      let id = { (value: inout Int) in value }(&firstIndex[UTF8Bytes(string), default: distinct.count])
+      if id == distinct.count { distinct.append(string) }
       ids.append(id)
     }
     let keys = distinct.map(CollationKey.init)

@@ -18,6 +18,11 @@ public struct TextTable: Sendable {
 
   /// The table as lines, every cell stripped of control characters, trailing spaces trimmed.
   public func render() -> String {
+    String(decoding: bytes(), as: UTF8.self)
+  }
+
+  /// `render()` as UTF-8 bytes.
+  public func bytes() -> [UInt8] {
     // Each cell is stripped and measured once; the text is written as UTF-8 into one buffer.
     var cells: [String] = []
     var cellWidths: [Int] = []
@@ -51,6 +56,6 @@ public struct TextTable: Sendable {
       }
       while out.count > start, out.last == UInt8(ascii: " ") { out.removeLast() }
     }
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 }

@@ -94,7 +94,10 @@ struct RosterCommand: AsyncParsableCommand {
       }
       let data: Data
       switch format {
-      case .table: data = Data((RosterTable.render(rows, language: language) + "\n").utf8)
+      case .table:
+        var bytes = RosterTable.bytes(rows, language: language)
+        bytes.append(UInt8(ascii: "\n"))
+        data = Data(bytes)
       case .csv: data = Data(RosterCSV.bytes(rows, dialect: csv.dialect))
       case .json: data = Data(RosterJSON.render(rows).utf8)
       case .html: data = Data(RosterHTML.render(rows, today: today, language: language).utf8)
