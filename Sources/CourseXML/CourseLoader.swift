@@ -203,7 +203,13 @@ public final class CourseLoader: @unchecked Sendable {
       let (schema, schemaFindings) = compiledSchema(kind, for: url)
       result.findings += schemaFindings
       guard let schema else { return result }
-      let validityErrors = schema.validate(tree)
+      let (validityErrors, unfinished) = schema.validate(tree)
+      if unfinished {
+        result.findings.append(
+          Finding(
+            path: path, location: rootLocation, severity: .error, code: "schema-unfinished",
+            message: Messages.schemaUnfinished))
+      }
       result.findings += validityErrors.map { error in
         var location = SourceLocation(line: max(error.line, 1), column: max(error.column, 1))
         if let node = error.node, node.isElement {

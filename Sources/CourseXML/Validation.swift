@@ -130,7 +130,10 @@ extension CourseLoader {
       }
     }
     let (result, checks) = checked(load(bytes: bytes, from: url, expecting: nil, digest: computesDigests ? digest : ""))
-    if let findings = VerdictCache.Verdict.stripping(result.findings, path: path),
+    // Only a file with no error is kept: a refusal may come from this run rather than from the file (libxml2
+    // out of memory), and is checked again at every start (the command refuses the folder anyway).
+    if !result.findings.hasErrors, !checks.hasErrors,
+      let findings = VerdictCache.Verdict.stripping(result.findings, path: path),
       let checkFindings = VerdictCache.Verdict.stripping(checks, path: path)
     {
       verdicts.record(VerdictCache.Verdict(built: result.file != nil, findings: findings, checks: checkFindings), key)

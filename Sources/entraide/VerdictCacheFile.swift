@@ -19,13 +19,26 @@ struct VerdictCacheFile {
     cache = VerdictCache(data: FileManager.default.contents(atPath: path), identity: identity)
   }
 
-  /// Writes the verdicts back when this run changed them (best effort).
+  /// Unused this long, the verdicts of another folder (a moved or temporary one) are removed.
+  static let unusedLifetime: TimeInterval = 30 * 24 * 3600
+
+  /// Writes the verdicts back when this run changed them (best effort), and removes the verdicts of other
+  /// folders left unused for `unusedLifetime`.
   func save() {
     guard cache.hasChanged else { return }
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(
       atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     try? writeAtomically(cache.encoded(), to: path, durable: false)
+    let oldest = Date().addingTimeInterval(-Self.unusedLifetime)
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    where name.hasPrefix("verdicts-") && name.hasSuffix(".json") {
+      let other = folder + "/" + name
+      guard other != path, let modified = try? FileManager.default.attributesOfItem(atPath: other)[.modificationDate],
+        let date = modified as? Date, date < oldest
+      else { continue }
+      try? FileManager.default.removeItem(atPath: other)
+    }
   }
 
   /// `$XDG_CACHE_HOME/entraide` when it is an absolute path, else `$HOME/.cache/entraide`.

@@ -180,10 +180,12 @@ private func expectSame(_ cached: Catalogue, _ fresh: Catalogue) {
   #expect(cached.problems == [.refusedCourse(tour.path)])
   #expect(cached.problems[0].message.en == "The course “\(tour.path)” fails validation; entraide validate shows why.")
   #expect(cached.report.findings.contains { $0.code == "unknown-scene" && $0.location.line == 57 })
-  // Once kept, the refusal is given again from the verdict, the same.
+  // A refusal is never kept: the file is checked again (no course check: it has errors of its own), the same.
+  #expect(counter.count == 1)
   let again = VerdictCache(data: kept.encoded(), identity: "test build")
   expectSame(Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: again), cached)
   #expect(!again.hasChanged)
+  #expect(!String(decoding: again.encoded(), as: UTF8.self).contains("unknown-scene"))
 }
 
 @Test func corruptStoredVerdictsAreIgnoredAndWrittenAgain() throws {

@@ -207,3 +207,30 @@ private func everyCommandRefusesABadFolderAlike(_ bad: BadFolder) throws {
   #expect(withoutCache.stdout == courses.stdout)
   #expect(withoutCache.stderr.isEmpty)
 }
+
+/// Verdicts of other folders unused for 30 days are removed when verdicts are written; recent ones stay.
+@Test func verdictsOfFoldersUnusedFor30DaysAreRemoved() throws {
+  let folder = try OwnFolder()
+  defer { try? FileManager.default.removeItem(at: folder.root) }
+  let cache = folder.root.appendingPathComponent("cache/entraide")
+  try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+  let old = cache.appendingPathComponent("verdicts-0000000000000000.json")
+  let recent = cache.appendingPathComponent("verdicts-1111111111111111.json")
+  let other = cache.appendingPathComponent("notes.json")
+  for file in [old, recent, other] { try "{}".write(to: file, atomically: true, encoding: .utf8) }
+  let longAgo = Date().addingTimeInterval(-31 * 24 * 3600)
+  try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: old.path)
+  try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: other.path)
+  try FileManager.default.setAttributes(
+    [.modificationDate: Date().addingTimeInterval(-29 * 24 * 3600)], ofItemAtPath: recent.path)
+  let result = try Entraide.run(
+    ["--lang", "en", "courses"],
+    environment: folder.environment.merging(["XDG_CACHE_HOME": cache.deletingLastPathComponent().path]) { _, new in
+      new
+    })
+  #expect(result.status == 0, "\(result.stderr)")
+  let left = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
+  #expect(left.count == 3)
+  #expect(!left.contains(old.lastPathComponent))
+  #expect(left.contains(recent.lastPathComponent) && left.contains(other.lastPathComponent))
+}

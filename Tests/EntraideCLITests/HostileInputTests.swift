@@ -10,6 +10,10 @@ private func capped(_ kib: Int, _ arguments: [String], stdin: Data = Data(), env
   -> RunResult
 {
   let quoted = ([Entraide.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+  // The cap is on address space: glibc's allocator reserves 64 MB more for each thread that meets contention
+  // (more of them on a loaded machine), so its arenas are held to two for the cap to measure the program.
+  var environment = environment
+  environment["MALLOC_ARENA_MAX"] = "2"
   return try Entraide.run(
     ["-c", "ulimit -v \(kib); exec " + quoted.joined(separator: " ")], stdinData: stdin, environment: environment,
     executable: URL(fileURLWithPath: "/bin/bash"))
