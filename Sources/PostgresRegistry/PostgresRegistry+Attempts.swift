@@ -40,7 +40,8 @@ extension PostgresRegistry {
         """)[0].decode(Int64.self)
       try appendEvent(
         at: at, action: .attemptStarted, helperID: helper.id,
-        detail: Registry.attemptStartedDetail(attemptID: id, course: course, seed: seed, language: language), reason: nil)
+        detail: Registry.attemptStartedDetail(attemptID: id, course: course, seed: seed, language: language),
+        reason: nil)
       if let request { _ = try takeClaim(id, request) }
       return AttemptStart(attempt: try fetchAttempt(id), resumed: false)
     }
