@@ -52,10 +52,11 @@ public struct Catalogue: Sendable {
   public static let certificationsFileName = "certifications.xml"
 
   /// Loads `folder` with `loader` (built-in schemas by default); `courseChecks` adds findings for each course
-  /// with no error of its own (the engine's explorer, which this module cannot import).
+  /// with no error of its own (the engine's explorer, which this module cannot import). `verdicts` (with
+  /// `courseChecks`) spares checking again the files it knows: the catalogue is the same with or without it.
   public static func load(
     folder: URL, loader: CourseLoader = CourseLoader(),
-    courseChecks: (@Sendable (Course, String) -> [Finding])? = nil
+    courseChecks: (@Sendable (Course, String) -> [Finding])? = nil, verdicts: VerdictCache? = nil
   ) -> Catalogue {
     // Paths as the user gave them (a relative folder stays relative), in messages and findings alike.
     let shown = folder.relativePath
@@ -65,7 +66,7 @@ public struct Catalogue: Sendable {
         folder: folder, files: [], report: ValidationReport(files: [], findings: [], unusablePaths: [shown]),
         courses: [], certifications: CertificationCatalog(), problems: [.missingFolder(shown)])
     }
-    let report = loader.validate(paths: [shown], courseChecks: courseChecks)
+    let report = loader.validate(paths: [shown], courseChecks: courseChecks, verdicts: verdicts)
     let files = report.files.map { result in
       File(path: result.path, content: result.file, findings: report.findings.filter { $0.path == result.path })
     }

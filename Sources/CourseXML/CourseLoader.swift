@@ -77,11 +77,26 @@ public final class CourseLoader: @unchecked Sendable {
   }
 
   func load(at url: URL, expecting: Kind?) -> LoadResult {
+    switch read(url) {
+    case .success(let bytes): load(bytes: bytes, from: url, expecting: expecting)
+    case .failure(let failed): failed.result
+    }
+  }
+
+  /// A file that could not be read, and its finding.
+  struct Unread: Error {
+    var result: LoadResult
+  }
+
+  /// The bytes of a regular file, or the finding of a path that cannot be read (missing, a folder, too large…).
+  func read(_ url: URL) -> Result<[UInt8], Unread> {
     let path = url.relativePath
-    var result = LoadResult(path: path, file: nil, findings: [])
-    func fail(_ code: String, _ message: Message, at location: SourceLocation = .unknown) -> LoadResult {
-      result.findings.append(Finding(path: path, location: location, code: code, message: message))
-      return result
+    func fail(_ code: String, _ message: Message) -> Result<[UInt8], Unread> {
+      .failure(
+        Unread(
+          result: LoadResult(
+            path: path, file: nil,
+            findings: [Finding(path: path, location: .unknown, code: code, message: message)])))
     }
 
     // The path itself: one stat (following links); only regular files are read, since reading a pipe or a
@@ -105,15 +120,17 @@ public final class CourseLoader: @unchecked Sendable {
     guard let bytes = readFile(url.path, size: Int(status.st_size)) else {
       return fail("unreadable", Messages.unreadable(path))
     }
-    return load(bytes: bytes, from: url, expecting: expecting)
+    return .success(bytes)
   }
 
   /// Reads a course or certifications file from memory (an editor's buffer, a fuzzer's input); `url` names it
   /// in findings, locates the schema folder beside it and gives the file name a course id should match.
   public func load(bytes: [UInt8], from url: URL) -> LoadResult { load(bytes: bytes, from: url, expecting: nil) }
 
-  func load(bytes: [UInt8], from url: URL, expecting: Kind?) -> LoadResult {
+  /// `digest`: the bytes' SHA-256 when the caller has it already.
+  func load(bytes: [UInt8], from url: URL, expecting: Kind?, digest: String? = nil) -> LoadResult {
     let path = url.relativePath
+    let digest = digest ?? (computesDigests ? hexadecimal(SHA256.hash(data: bytes)) : "")
     var result = LoadResult(path: path, file: nil, findings: [])
     func fail(_ code: String, _ message: Message, at location: SourceLocation = .unknown) -> LoadResult {
       result.findings.append(Finding(path: path, location: location, code: code, message: message))
@@ -186,7 +203,13 @@ public final class CourseLoader: @unchecked Sendable {
       let (schema, schemaFindings) = compiledSchema(kind, for: url)
       result.findings += schemaFindings
       guard let schema else { return result }
-      let validityErrors = schema.validate(tree)
+      let (validityErrors, unfinished) = schema.validate(tree)
+      if unfinished {
+        result.findings.append(
+          Finding(
+            path: path, location: rootLocation, severity: .error, code: "schema-unfinished",
+            message: Messages.schemaUnfinished))
+      }
       result.findings += validityErrors.map { error in
         var location = SourceLocation(line: max(error.line, 1), column: max(error.column, 1))
         if let node = error.node, node.isElement {
@@ -199,13 +222,10 @@ public final class CourseLoader: @unchecked Sendable {
       guard !result.findings.hasErrors else { break digestAndBuild }
 
       // The model, then lint.
-      let digest = computesDigests ? hexadecimal(SHA256.hash(data: bytes)) : ""
-      var builder = ModelBuilder(path: path, locations: locations)
-      switch kind {
-      case .course:
-        var course = builder.buildCourse(root)
-        course.digest = digest
-        result.findings += builder.findings
+      let (file, modelFindings) = buildModel(root, kind, locations: locations, path: path, digest: digest)
+      result.findings += modelFindings
+      switch file {
+      case .course(let course):
         result.findings += Lint.course(course, path: path)
         let stem = url.deletingPathExtension().lastPathComponent
         if course.id != stem {
@@ -214,17 +234,46 @@ public final class CourseLoader: @unchecked Sendable {
               path: path, location: course.location, severity: .warning, code: "id-filename",
               message: Messages.idFileName(id: course.id, fileName: url.lastPathComponent)))
         }
-        result.file = .course(course)
-      case .certifications:
-        var catalog = builder.buildCatalog(root)
-        catalog.digest = digest
-        result.findings += builder.findings
+      case .certifications(let catalog):
         result.findings += Lint.catalog(catalog, path: path)
-        result.file = .certifications(catalog)
       }
+      result.file = file
     }
     result.findings.sort(by: Finding.fileOrder)
     return result
+  }
+
+  /// The model of a parsed file valid against its schema, and the builder's findings.
+  func buildModel(_ root: xmlNodePtr, _ kind: Kind, locations: ElementLocations, path: String, digest: String)
+    -> (CourseFile, [Finding])
+  {
+    var builder = ModelBuilder(path: path, locations: locations)
+    switch kind {
+    case .course:
+      var course = builder.buildCourse(root)
+      course.digest = digest
+      return (.course(course), builder.findings)
+    case .certifications:
+      var catalog = builder.buildCatalog(root)
+      catalog.digest = digest
+      return (.certifications(catalog), builder.findings)
+    }
+  }
+
+  /// The model of a file whose checks are already known to have let it be built: parsed and built, not checked
+  /// again; nil when that fails after all (then the file is checked as usual).
+  func buildChecked(bytes: [UInt8], from url: URL, digest: String) -> CourseFile? {
+    let path = url.relativePath
+    let (parsed, _) = XMLTree.parse(bytes, path: path)
+    guard let tree = parsed, let root = tree.root else { return nil }
+    let kind: Kind
+    switch (root.localName, root.namespaceURI) {
+    case ("course", Self.courseNamespace?): kind = .course
+    case ("certifications", Self.certificationNamespace?): kind = .certifications
+    default: return nil
+    }
+    let locations = ElementLocations(root: root, source: SourceText(bytes: bytes))
+    return buildModel(root, kind, locations: locations, path: path, digest: digest).0
   }
 
   /// The compiled schema for a file: the built-in one, or the one in `schemaDirectory` when given.

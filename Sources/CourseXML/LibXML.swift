@@ -140,15 +140,20 @@ final class CompiledSchema: @unchecked Sendable {
 
   deinit { xmlSchemaFree(schema) }
 
-  /// Validates the document; every error with its line (schema errors carry no column).
-  func validate(_ tree: XMLTree) -> [RawXMLError] {
-    guard let context = xmlSchemaNewValidCtxt(schema) else { return [] }
+  /// Validates the document; every error with its line (schema errors carry no column), and whether
+  /// libxml2 could not finish (no context, or a failure it reported no error for: out of memory, an
+  /// internal error), so that such a file is never taken as valid.
+  func validate(_ tree: XMLTree) -> (errors: [RawXMLError], unfinished: Bool) {
+    guard let context = xmlSchemaNewValidCtxt(schema) else { return ([], true) }
     defer { xmlSchemaFreeValidCtxt(context) }
     let collector = ErrorCollector()
     let unmanaged = Unmanaged.passUnretained(collector).toOpaque()
     xmlSchemaSetValidStructuredErrors(context, errorCollectorCallback, unmanaged)
-    _ = withExtendedLifetime(collector) { collector.capturing { xmlSchemaValidateDoc(context, tree.doc) } }
-    return collector.errors
+    let status = withExtendedLifetime(collector) {
+      collector.capturing { xmlSchemaValidateDoc(context, tree.doc) }
+    }
+    let errors = collector.errors
+    return (errors, status != 0 && !errors.contains { $0.level != XML_ERR_WARNING })
   }
 
   /// Parses the XSD at `path`, or gives libxml2's errors.

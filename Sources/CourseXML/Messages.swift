@@ -240,6 +240,11 @@ enum Messages {
       en: "schema '\(file)' not found (looked in: \(places)); give the courses folder with --courses")
   }
 
+  static let schemaUnfinished = Message(
+    fr: "la validation par le schéma n’a pas pu aller au bout (mémoire insuffisante ?) ; le fichier n’est pas "
+      + "accepté : réessayez",
+    en: "the schema validation could not finish (out of memory?); the file is not accepted: try again")
+
   static func schemaInvalid(_ error: RawXMLError) -> Message {
     Message(
       fr: "le schéma lui-même est invalide : \(error.message)", en: "the schema itself is invalid: \(error.message)")

@@ -1,5 +1,6 @@
 import CThreads
 import CourseModel
+import Crypto
 import Foundation
 
 /// The outcome of validating files and folders: each file read, and every finding in path order.
@@ -22,8 +23,10 @@ extension CourseLoader {
   /// `courseChecks` adds findings for each course with no error of its own or across files (the engine's
   /// explorer, which this module cannot import); it gets the course and its path, on any thread.
   /// Files are read in parallel (one per processor); the report's order does not depend on it.
+  /// `verdicts`, with `courseChecks` only: files whose verdict it holds are not checked again (their model is
+  /// built), and the verdicts of the others are added to it.
   public func validate(
-    paths: [String], courseChecks: (@Sendable (Course, String) -> [Finding])? = nil
+    paths: [String], courseChecks: (@Sendable (Course, String) -> [Finding])? = nil, verdicts: VerdictCache? = nil
   ) -> ValidationReport {
     var targets: [URL] = []
     var unusable: [String] = []
@@ -64,9 +67,7 @@ extension CourseLoader {
     let order = urls.indices.sorted { sizes[$0] > sizes[$1] }
     // Each file is read, then (a course with no error) explored, on one of the threads.
     let loadedInOrder: [(LoadResult, [Finding])] = concurrentMap(order.count) { position in
-      let result = self.load(at: urls[order[position]])
-      guard let courseChecks, let course = result.course, !result.findings.hasErrors else { return (result, []) }
-      return (result, courseChecks(course, result.path))
+      self.check(urls[order[position]], courseChecks: courseChecks, verdicts: verdicts)
     }
     var loaded = loadedInOrder
     for (position, index) in order.enumerated() { loaded[index] = loadedInOrder[position] }
@@ -97,6 +98,47 @@ extension CourseLoader {
       }.map(\.element).filter { $0.code != "schema-invalid" || reported.insert($0).inserted }
     }
     return ValidationReport(files: files, findings: findings, unusablePaths: unusable)
+  }
+}
+
+extension CourseLoader {
+  /// One file read and checked, and the course checks' findings (a course with no error only); through
+  /// `verdicts` when given with `courseChecks`.
+  func check(
+    _ url: URL, courseChecks: (@Sendable (Course, String) -> [Finding])?, verdicts: VerdictCache?
+  ) -> (LoadResult, [Finding]) {
+    func checked(_ result: LoadResult) -> (LoadResult, [Finding]) {
+      guard let courseChecks, let course = result.course, !result.findings.hasErrors else { return (result, []) }
+      return (result, courseChecks(course, result.path))
+    }
+    // Verdicts are for the built-in schemas and the caller's course checks only.
+    guard let verdicts, courseChecks != nil, schemaDirectory == nil else { return checked(load(at: url)) }
+    let bytes: [UInt8]
+    switch read(url) {
+    case .success(let read): bytes = read
+    case .failure(let failed): return checked(failed.result)
+    }
+    let path = url.relativePath
+    let digest = hexadecimal(SHA256.hash(data: bytes))
+    let key = verdicts.key(fileName: url.lastPathComponent, digest: digest)
+    if let verdict = verdicts.verdict(key) {
+      let findings = VerdictCache.Verdict.restoring(verdict.findings, path: path)
+      let checks = VerdictCache.Verdict.restoring(verdict.checks, path: path)
+      if !verdict.built { return (LoadResult(path: path, file: nil, findings: findings), checks) }
+      if let file = buildChecked(bytes: bytes, from: url, digest: computesDigests ? digest : "") {
+        return (LoadResult(path: path, file: file, findings: findings), checks)
+      }
+    }
+    let (result, checks) = checked(load(bytes: bytes, from: url, expecting: nil, digest: computesDigests ? digest : ""))
+    // Only a file with no error is kept: a refusal may come from this run rather than from the file (libxml2
+    // out of memory), and is checked again at every start (the command refuses the folder anyway).
+    if !result.findings.hasErrors, !checks.hasErrors,
+      let findings = VerdictCache.Verdict.stripping(result.findings, path: path),
+      let checkFindings = VerdictCache.Verdict.stripping(checks, path: path)
+    {
+      verdicts.record(VerdictCache.Verdict(built: result.file != nil, findings: findings, checks: checkFindings), key)
+    }
+    return (result, checks)
   }
 }
 

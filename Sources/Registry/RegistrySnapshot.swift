@@ -421,6 +421,10 @@ extension RegistrySnapshot {
         Message(
           fr: "entraidant·e « \(helper.id) » : identifiant ou nom invalide",
           en: "helper “\(helper.id)”: invalid id or name"))
+      check(
+        Self.isTimestamp(helper.createdAt),
+        Message(
+          fr: "entraidant·e « \(helper.id) » : valeurs incohérentes", en: "helper “\(helper.id)”: inconsistent values"))
     }
     for attempt in snapshot.attempts {
       check(
@@ -432,7 +436,8 @@ extension RegistrySnapshot {
       check(
         state != nil && UInt64(attempt.seed) != nil && attempt.passedOn.map { CalendarDate(iso: $0) != nil } != false
           && (state?.isPass ?? false) == (attempt.passedOn != nil)
-          && (state == .inProgress) == (attempt.finishedAt == nil),
+          && (state == .inProgress) == (attempt.finishedAt == nil) && Self.isTimestamp(attempt.startedAt)
+          && attempt.finishedAt.map(Self.isTimestamp) != false,
         Message(
           fr: "tentative \(attempt.id) : valeurs incohérentes", en: "attempt \(attempt.id): inconsistent values"))
     }
@@ -447,7 +452,7 @@ extension RegistrySnapshot {
           && CalendarDate(iso: cycle.validThrough) != nil && CalendarDate(iso: cycle.windowOpens) != nil
           && (cycle.sourceAttemptID != nil || cycle.sourceEventID != nil)
           && cycle.sourceAttemptID.map { knownAttempts.contains(String($0)) } != false
-          && cycle.sourceEventID.map { knownEvents.contains(String($0)) } != false,
+          && cycle.sourceEventID.map { knownEvents.contains(String($0)) } != false && Self.isTimestamp(cycle.createdAt),
         Message(fr: "cycle \(cycle.id) : valeurs incohérentes", en: "cycle \(cycle.id): inconsistent values"))
     }
     for event in snapshot.events {
@@ -459,7 +464,57 @@ extension RegistrySnapshot {
       check(
         (try? JSONDecoder().decode([String: String].self, from: Data(event.detail.utf8))) != nil,
         Message(fr: "événement \(event.id) : détail illisible", en: "event \(event.id): unreadable detail"))
+      check(
+        Self.isTimestamp(event.at),
+        Message(fr: "événement \(event.id) : valeurs incohérentes", en: "event \(event.id): inconsistent values"))
+    }
+
+    // A NUL character: neither store can keep it (SQLite's text would end there, PostgreSQL refuses it).
+    let texts: [(fr: String, en: String, values: [String?])] =
+      snapshot.helpers.map {
+        (
+          "entraidant·e « \($0.id) »", "helper “\($0.id)”",
+          [$0.id, $0.name, $0.local, $0.region, $0.email, $0.createdAt]
+        )
+      }
+      + snapshot.attempts.map {
+        (
+          "tentative \($0.id)", "attempt \($0.id)",
+          [
+            $0.helperID, $0.courseID, $0.courseVersion, $0.contentDigest, $0.seed, $0.language, $0.startedAt,
+            $0.finishedAt, $0.state, $0.passedOn, $0.detail, $0.resumeState, $0.note,
+          ]
+        )
+      }
+      + snapshot.cycles.map {
+        (
+          "cycle \($0.id)", "cycle \($0.id)",
+          [$0.helperID, $0.certificationID, $0.kind, $0.certifiedOn, $0.validThrough, $0.windowOpens, $0.createdAt]
+        )
+      }
+      + snapshot.events.map {
+        ("événement \($0.id)", "event \($0.id)", [$0.at, $0.by, $0.action, $0.helperID, $0.detail, $0.reason])
+      }
+    for record in texts {
+      check(
+        !record.values.contains { $0?.utf8.contains(0) == true },
+        Message(
+          fr: "\(record.fr) : un texte contient le caractère nul (U+0000), qu’un registre ne peut pas garder",
+          en: "\(record.en): a text holds the NUL character (U+0000), which a registry cannot keep"))
     }
     return problems
+  }
+
+  /// Whether `text` is a timestamp as the registry writes them: ISO 8601 in UTC, to the second
+  /// (`2026-12-02T08:27:19Z`).
+  static func isTimestamp(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+      bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z"),
+      CalendarDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)) != nil
+    else { return false }
+    let digits = [11, 12, 14, 15, 17, 18].map { Int(bytes[$0]) - Int(UInt8(ascii: "0")) }
+    guard digits.allSatisfy({ (0...9).contains($0) }) else { return false }
+    return digits[0] * 10 + digits[1] < 24 && digits[2] * 10 + digits[3] < 60 && digits[4] * 10 + digits[5] < 61
   }
 }

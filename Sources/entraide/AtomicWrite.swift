@@ -11,8 +11,8 @@ import Foundation
 /// `path`, so a reader (or a crash) never sees a half-written file and an existing file is replaced whole.
 ///
 /// A new file is owner-only (0600, it holds names); a file replaced keeps its mode. Failures are
-/// `UserError`s with exit status 1 naming the path.
-func writeAtomically(_ data: Data, to path: String) throws {
+/// `UserError`s with exit status 1 naming the path. `durable: false` (a cache) skips the flush to disk.
+func writeAtomically(_ data: Data, to path: String, durable: Bool = true) throws {
   var isFolder: ObjCBool = false
   if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
     throw UserError(
@@ -49,7 +49,7 @@ func writeAtomically(_ data: Data, to path: String) throws {
     close(fd)
     throw writeError(path, written)
   }
-  if fsync(fd) != 0 {
+  if durable, fsync(fd) != 0 {
     let code = errno
     close(fd)
     throw writeError(path, code)

@@ -6,11 +6,16 @@ import Registry
 
 extension GlobalOptions {
   /// The courses folder, every file checked as `entraide validate` checks it (schema, lint, rules across
-  /// files, the explorer's role-play checks).
+  /// files, the explorer's role-play checks). A file unchanged since a former run keeps the verdict then
+  /// given (`VerdictCacheFile`): the catalogue is the same, only the checks are not run again.
   func loadCatalogue(computesDigests: Bool = true) -> Catalogue {
-    Catalogue.load(
-      folder: coursesDirectory, loader: CourseLoader(computesDigests: computesDigests),
-      courseChecks: Self.courseChecks())
+    let folder = coursesDirectory
+    let cacheFile = VerdictCacheFile(folder: folder)
+    let catalogue = Catalogue.load(
+      folder: folder, loader: CourseLoader(computesDigests: computesDigests), courseChecks: Self.courseChecks(),
+      verdicts: cacheFile?.cache)
+    cacheFile?.save()
+    return catalogue
   }
 
   /// The courses folder, or the refusal every command gives when it has a problem (exit 2).

@@ -34,6 +34,12 @@ struct Entraide: AsyncParsableCommand {
   /// missing argument, a value that does not parse) exits with status 2, as DESIGN §5 and §7 say,
   /// instead of ArgumentParser's 64, with its message in the interface language.
   static func main() async {
+    // `entraide --version` alone answers before ArgumentParser builds the command tree (about 40 % of the
+    // run, see docs/PERFORMANCE.md); the words are ArgumentParser's (`versionIsPrinted` checks them).
+    if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+      print(EntraideVersion.current)
+      Foundation.exit(0)
+    }
     // The common `validate` lines skip ArgumentParser's start-up cost (see ValidateInvocation).
     if let validation = ValidateInvocation(arguments: Array(CommandLine.arguments.dropFirst())) {
       validation.run()

@@ -122,7 +122,8 @@ struct MainMenu {
       }
       renderer.heading("\(helper.name) (\(helper.id))")
       for standing in status.certifications {
-        console.say(MenuText.standing(standing, language: language), prefix: "  \(console.bullet) ")
+        console.say(
+          ForecastText.standing(StatusReport.Standing(standing), language: language), prefix: "  \(console.bullet) ")
       }
       if courses.isEmpty {
         console.say(MenuText.noCourses)
@@ -134,7 +135,7 @@ struct MainMenu {
       for course in courses {
         let mark = try courseMark(course, helper: helper, standings: status.certifications)
         let title = course.title.text(language.rawValue, fallbacks: course.languages) ?? course.id
-        labels.append(MenuText.courseLine(title: title, mark: mark).text(language))
+        labels.append(ForecastText.courseLine(title: title, mark: mark).text(language))
       }
       renderer.numbered(labels)
       switch pick(count: courses.count, prompt: MenuText.coursePrompt(count: courses.count)) {
@@ -158,7 +159,7 @@ struct MainMenu {
   /// What running `course` would do for the helper, in a few words.
   private func courseMark(_ course: Course, helper: Helper, standings: [CertificationStanding]) throws -> Message {
     if try mappingRegistryErrors({ try registry.inProgressAttempt(helperID: helper.id, courseID: course.id) }) != nil {
-      return MenuText.markInProgress
+      return ForecastText.inProgress
     }
     let missing = try mappingRegistryErrors {
       try registry.missingPrerequisites(helperID: helper.id, course: CourseEntry(course), on: today)
@@ -171,17 +172,17 @@ struct MainMenu {
           fr: course?.title.text("fr", fallbacks: course?.languages ?? []) ?? id,
           en: course?.title.text("en", fallbacks: course?.languages ?? []) ?? id)
       }
-      return MenuText.markNeedsPrerequisites(titles)
+      return ForecastText.needsPrerequisites(titles)
     }
     let history = try mappingRegistryErrors { try registry.certificationHistory(helperID: helper.id) }
     let forecast = CertificationRules.decisions(
       passing: course.id, on: today, catalog: certifications, history: history)
     guard let (certification, decision) = forecast.first else {
-      return course.audience == .authors ? CourseOutline.authorsTour : MenuText.markNoCertification
+      return course.audience == .authors ? CourseOutline.authorsTour : ForecastText.countsForNothing
     }
     let title = certification.title.text(language.rawValue, fallbacks: ["fr", "en"]) ?? certification.id
     let alreadyPassed = standings.first { $0.certificationID == certification.id }?.initialPassed.contains(course.id)
-    return MenuText.mark(decision, certification: title, alreadyPassed: alreadyPassed ?? false)
+    return ForecastText.mark(decision, certification: title, alreadyPassed: alreadyPassed ?? false)
   }
 
   private func addHelper() throws -> Int32? {
@@ -266,93 +267,6 @@ enum MenuText {
     Message(
       fr: "« \(line) » n'est pas un choix : tapez un numéro de 1 à \(count), ou q.",
       en: "“\(line)” is not a choice: type a number from 1 to \(count), or q.")
-  }
-
-  static func courseLine(title: String, mark: Message) -> Message {
-    Message(fr: "\(title) — \(mark.fr)", en: "\(title) — \(mark.en)")
-  }
-
-  static let markInProgress = Message(
-    fr: "en cours : reprise là où vous étiez", en: "in progress: resumes where you were")
-  static let markNoCertification = Message(fr: "ne compte pour aucune certification", en: "counts for no certification")
-
-  static func markNeedsPrerequisites(_ titles: [Message]) -> Message {
-    Message(
-      fr: "à suivre après « \(titles.map(\.fr).joined(separator: " », « ")) »",
-      en: "to take after “\(titles.map(\.en).joined(separator: "”, “"))”")
-  }
-
-  /// The forecast of `CertificationRules.decision` for running a course today, in a few words.
-  static func mark(_ decision: CertificationDecision, certification: String, alreadyPassed: Bool) -> Message {
-    switch decision {
-    case .initialCycle(let dates):
-      return Message(
-        fr: "complète la formation initiale : \(certification) valide jusqu'au \(dates.validThrough)",
-        en: "completes the initial training: \(certification) valid through \(dates.validThrough)")
-    case .renewal(let dates, .onTime):
-      return Message(
-        fr: "renouvellement dû : \(certification) valide ensuite jusqu'au \(dates.validThrough)",
-        en: "renewal due: \(certification) then valid through \(dates.validThrough)")
-    case .renewal(let dates, .early):
-      return Message(
-        fr: "renouvellement anticipé : \(certification) valide ensuite jusqu'au \(dates.validThrough)",
-        en: "early renewal: \(certification) then valid through \(dates.validThrough)")
-    case .renewal(let dates, .late):
-      return Message(
-        fr: "renouvellement en retard : \(certification) valide ensuite jusqu'au \(dates.validThrough)",
-        en: "late renewal: \(certification) then valid through \(dates.validThrough)")
-    case .nothing(.initialProgress):
-      return alreadyPassed
-        ? Message(
-          fr: "déjà réussi pour la formation initiale (\(certification))",
-          en: "already passed for the initial training (\(certification))")
-        : Message(fr: "formation initiale (\(certification))", en: "initial training (\(certification))")
-    case .nothing(.alreadyCertified(let validThrough)):
-      return Message(
-        fr: "ne change rien : déjà valide jusqu'au \(validThrough) (\(certification))",
-        en: "changes nothing: already valid through \(validThrough) (\(certification))")
-    case .nothing(.lapsed):
-      return Message(
-        fr: "renouvellement, mais \(certification) est périmée : le parcours initial est à refaire",
-        en: "renewal, but \(certification) has lapsed: the initial path is required again")
-    case .nothing(.notCertified):
-      return Message(
-        fr: "renouvellement, mais aucune certification à renouveler (\(certification))",
-        en: "renewal, but there is no certification to renew (\(certification))")
-    case .nothing(.predatesCycle):
-      return Message(
-        fr: "ne change rien : la date précède le cycle en cours (\(certification))",
-        en: "changes nothing: the day predates the current cycle (\(certification))")
-    }
-  }
-
-  static func standing(_ standing: CertificationStanding, language: Language) -> Message {
-    let title = standing.title.text(language.rawValue, fallbacks: ["fr", "en"]) ?? standing.certificationID
-    let validThrough = standing.cycle?.dates.validThrough.description ?? "?"
-    switch standing.status {
-    case .never:
-      return Message(fr: "\(title) : jamais certifié·e", en: "\(title): never certified")
-    case .inTraining:
-      let done = standing.initialPassed.count
-      let required = standing.initialRequired.count
-      return Message(
-        fr: "\(title) : en formation initiale (\(done) cours réussi\(done > 1 ? "s" : "") sur \(required))",
-        en: "\(title): in initial training (\(done) of \(required) courses passed)")
-    case .certified:
-      return Message(fr: "\(title) : valide jusqu'au \(validThrough)", en: "\(title): valid through \(validThrough)")
-    case .due:
-      return Message(
-        fr: "\(title) : à renouveler, valide jusqu'au \(validThrough)",
-        en: "\(title): renewal due, valid through \(validThrough)")
-    case .expired:
-      return Message(
-        fr: "\(title) : expirée depuis le \(validThrough), un renouvellement est encore possible",
-        en: "\(title): expired after \(validThrough), a renewal still counts")
-    case .lapsed:
-      return Message(
-        fr: "\(title) : périmée, le parcours initial est à refaire",
-        en: "\(title): lapsed, the initial path is required again")
-    }
   }
 
   static let askName = Message(

@@ -22,14 +22,7 @@ extension StatusReport {
     let shownCycles = cycles.filter { cycle in catalog.certifications.contains { $0.id == cycle.certificationID } }
     self.init(
       helper: HelperInfo(status.helper), today: status.today,
-      standings: status.certifications.map { standing in
-        let dates = standing.cycle?.dates
-        return Standing(
-          certification: standing.certificationID, title: standing.title, status: standing.status,
-          certifiedOn: dates?.certifiedOn, validThrough: dates?.validThrough, windowOpens: dates?.windowOpens,
-          daysLeft: standing.daysLeft, initialPassed: standing.initialPassed,
-          initialRequired: standing.initialRequired)
-      },
+      standings: status.certifications.map(Standing.init),
       passed: status.passedCourses.map { course in
         Passed(
           course: course.courseID, title: courses.courses[course.courseID]?.title ?? LocalizedText(),
@@ -37,6 +30,17 @@ extension StatusReport {
       },
       history: HistoryReport(attempts: attempts, cycles: shownCycles, courses: courses),
       practice: CourseHistories.practiceReport(attempts: attempts, catalogue: catalogue))
+  }
+}
+
+extension StatusReport.Standing {
+  /// The report's view of the registry's standing with one certification.
+  init(_ standing: CertificationStanding) {
+    let dates = standing.cycle?.dates
+    self.init(
+      certification: standing.certificationID, title: standing.title, status: standing.status,
+      certifiedOn: dates?.certifiedOn, validThrough: dates?.validThrough, windowOpens: dates?.windowOpens,
+      daysLeft: standing.daysLeft, initialPassed: standing.initialPassed, initialRequired: standing.initialRequired)
   }
 }
 

@@ -110,3 +110,123 @@ private let tourCertifications = """
   let catalogue = Catalogue.load(folder: URL(fileURLWithPath: "/nonexistent/courses"))
   #expect(catalogue.problems == [.missingFolder("/nonexistent/courses")])
 }
+
+// MARK: - Verdicts kept between runs
+
+/// Course checks that count their calls and give one warning per course (the explorer's place).
+private final class CountingChecks: @unchecked Sendable {
+  private let lock = NSLock()
+  private var calls = 0
+
+  var count: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return calls
+  }
+
+  var checks: @Sendable (Course, String) -> [Finding] {
+    { course, path in
+      self.lock.lock()
+      self.calls += 1
+      self.lock.unlock()
+      return [
+        Finding(
+          path: path, location: course.location, severity: .warning, code: "checked",
+          message: Message(fr: "vérifié : \(course.id)", en: "checked: \(course.id)"))
+      ]
+    }
+  }
+}
+
+/// The parts of a catalogue every command reads.
+private func expectSame(_ cached: Catalogue, _ fresh: Catalogue) {
+  #expect(cached.files == fresh.files)
+  #expect(cached.report == fresh.report)
+  #expect(cached.courses == fresh.courses)
+  #expect(cached.certifications == fresh.certifications)
+  #expect(cached.problems == fresh.problems)
+}
+
+@Test func aKnownVerdictGivesTheSameCatalogueWithoutCheckingAgain() throws {
+  let counter = CountingChecks()
+  let fresh = Catalogue.load(folder: Paths.courses, courseChecks: counter.checks)
+  #expect(counter.count == 6)
+  let first = VerdictCache(data: nil, identity: "test build")
+  expectSame(Catalogue.load(folder: Paths.courses, courseChecks: counter.checks, verdicts: first), fresh)
+  #expect(counter.count == 12)
+  #expect(first.hasChanged)
+  let second = VerdictCache(data: first.encoded(), identity: "test build")
+  let cached = Catalogue.load(folder: Paths.courses, courseChecks: counter.checks, verdicts: second)
+  #expect(counter.count == 12)
+  #expect(!second.hasChanged)
+  expectSame(cached, fresh)
+  #expect(cached.report.findings.filter { $0.code == "checked" }.count == 6)
+  #expect(cached.courses.allSatisfy { $0.digest.count == 64 })
+}
+
+@Test func aCourseEditedAfterItsVerdictWasKeptIsCheckedAgainAndRefused() throws {
+  let folder = try tourFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let counter = CountingChecks()
+  let cache = VerdictCache(data: nil, identity: "test build")
+  #expect(Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: cache).problems == [])
+  let tour = folder.appendingPathComponent("format-tour.xml")
+  let text = try String(contentsOf: tour, encoding: .utf8)
+  try text.replacingOccurrences(of: "<choice to=\"conseil\">", with: "<choice to=\"nulle-part\">")
+    .write(to: tour, atomically: true, encoding: .utf8)
+  let kept = VerdictCache(data: cache.encoded(), identity: "test build")
+  let cached = Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: kept)
+  expectSame(cached, Catalogue.load(folder: folder, courseChecks: counter.checks))
+  #expect(cached.problems == [.refusedCourse(tour.path)])
+  #expect(cached.problems[0].message.en == "The course “\(tour.path)” fails validation; entraide validate shows why.")
+  #expect(cached.report.findings.contains { $0.code == "unknown-scene" && $0.location.line == 57 })
+  // A refusal is never kept: the file is checked again (no course check: it has errors of its own), the same.
+  #expect(counter.count == 1)
+  let again = VerdictCache(data: kept.encoded(), identity: "test build")
+  expectSame(Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: again), cached)
+  #expect(!again.hasChanged)
+  #expect(!String(decoding: again.encoded(), as: UTF8.self).contains("unknown-scene"))
+}
+
+@Test func corruptStoredVerdictsAreIgnoredAndWrittenAgain() throws {
+  let folder = try tourFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let counter = CountingChecks()
+  let fresh = Catalogue.load(folder: folder, courseChecks: counter.checks)
+  for corrupt in [Data("{\"identity\": \"test build\", \"verdicts\": {\"x".utf8), Data([0xFF, 0x00, 0x13]), Data()] {
+    let cache = VerdictCache(data: corrupt, identity: "test build")
+    let before = counter.count
+    expectSame(Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: cache), fresh)
+    #expect(counter.count == before + 1)
+    #expect(cache.hasChanged)
+    let rewritten = VerdictCache(data: cache.encoded(), identity: "test build")
+    expectSame(Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: rewritten), fresh)
+    #expect(counter.count == before + 1)
+  }
+}
+
+@Test func verdictsOfAnotherBuildAreNotTrusted() throws {
+  let folder = try tourFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let counter = CountingChecks()
+  let old = VerdictCache(data: nil, identity: "build 1")
+  _ = Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: old)
+  #expect(counter.count == 1)
+  let new = VerdictCache(data: old.encoded(), identity: "build 2")
+  _ = Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: new)
+  #expect(counter.count == 2)
+}
+
+@Test func theSameBytesUnderAnotherNameGetTheirOwnVerdict() throws {
+  let folder = try tourFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let counter = CountingChecks()
+  let cache = VerdictCache(data: nil, identity: "test build")
+  _ = Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: cache)
+  try FileManager.default.moveItem(
+    at: folder.appendingPathComponent("format-tour.xml"), to: folder.appendingPathComponent("tour.xml"))
+  let kept = VerdictCache(data: cache.encoded(), identity: "test build")
+  let cached = Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: kept)
+  expectSame(cached, Catalogue.load(folder: folder, courseChecks: counter.checks))
+  #expect(cached.report.findings.map(\.code) == ["id-filename", "checked"])
+}

@@ -146,3 +146,91 @@ private func everyCommandRefusesABadFolderAlike(_ bad: BadFolder) throws {
   let events = try folder.run(["helpers", "show", "mtremblay"])
   #expect(!events.stdout.contains("format-tour"))
 }
+
+/// The verdicts kept in `$XDG_CACHE_HOME/entraide/` never change what a command answers: a course edited
+/// after its verdict was kept is refused with the usual message, a corrupt or unwritable cache is ignored.
+@Test func keptVerdictsNeverChangeTheAnswer() throws {
+  let folder = try OwnFolder()
+  defer { try? FileManager.default.removeItem(at: folder.root) }
+  let cache = folder.root.appendingPathComponent("cache")
+  func run(_ arguments: [String], cacheHome: URL = cache) throws -> RunResult {
+    try Entraide.run(
+      ["--lang", "en"] + arguments,
+      environment: folder.environment.merging(["XDG_CACHE_HOME": cacheHome.path]) { _, new in new })
+  }
+  let add = try run(["helpers", "add", "--name", "Marie Tremblay", "--local", "CSN 1", "--region", "Estrie"])
+  #expect(add.status == 0, "\(add.stderr)")
+  let courses = try run(["courses"])
+  #expect(courses.status == 0, "\(courses.stderr)")
+  #expect(courses.stdout.contains("format-tour"))
+  let status = try run(["status", "mtremblay"])
+  #expect(status.status == 0, "\(status.stderr)")
+  let stored = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("entraide").path)
+  #expect(stored.count == 1 && stored[0].hasPrefix("verdicts-") && stored[0].hasSuffix(".json"))
+  let storedFile = cache.appendingPathComponent("entraide").appendingPathComponent(stored[0])
+  let kept = try String(contentsOf: storedFile, encoding: .utf8)
+  #expect(kept.contains("\"identity\":\"entraide 0.1.0 executable "))
+  // From the kept verdicts: the same answers.
+  #expect(try run(["courses"]).stdout == courses.stdout)
+  #expect(try run(["status", "mtremblay"]).stdout == status.stdout)
+  #expect(try String(contentsOf: storedFile, encoding: .utf8) == kept)
+
+  // A course made invalid after its verdict was kept: refused by every reader, as without a cache.
+  let tour = folder.courses.appendingPathComponent("format-tour.xml")
+  let original = try String(contentsOf: tour, encoding: .utf8)
+  try original.replacingOccurrences(of: "<choice to=\"conseil\">", with: "<choice to=\"nulle-part\">")
+    .write(to: tour, atomically: true, encoding: .utf8)
+  for reader in readers {
+    let result = try Entraide.run(
+      ["--lang", "en"] + reader.arguments, stdin: reader.stdin,
+      environment: folder.environment.merging(["XDG_CACHE_HOME": cache.path]) { _, new in new })
+    #expect(result.status == 2, "\(reader.name)")
+    #expect(
+      result.stderr == "entraide: error: The course “\(tour.path)” fails validation; entraide validate shows why.\n",
+      "\(reader.name)")
+  }
+
+  // A corrupt cache file: ignored, the answer is the same, and the file is written again.
+  try original.write(to: tour, atomically: true, encoding: .utf8)
+  try "{\"identity\": \"entraide".write(to: storedFile, atomically: true, encoding: .utf8)
+  let afterCorruption = try run(["courses"])
+  #expect(afterCorruption.status == 0)
+  #expect(afterCorruption.stdout == courses.stdout)
+  #expect(afterCorruption.stderr.isEmpty)
+  #expect(try String(contentsOf: storedFile, encoding: .utf8).hasPrefix("{\"identity\":\"entraide 0.1.0 "))
+
+  // A cache folder that cannot be made (a file in its place): the command works without it.
+  let blocked = folder.root.appendingPathComponent("not-a-folder")
+  try "x".write(to: blocked, atomically: true, encoding: .utf8)
+  let withoutCache = try run(["courses"], cacheHome: blocked)
+  #expect(withoutCache.status == 0)
+  #expect(withoutCache.stdout == courses.stdout)
+  #expect(withoutCache.stderr.isEmpty)
+}
+
+/// Verdicts of other folders unused for 30 days are removed when verdicts are written; recent ones stay.
+@Test func verdictsOfFoldersUnusedFor30DaysAreRemoved() throws {
+  let folder = try OwnFolder()
+  defer { try? FileManager.default.removeItem(at: folder.root) }
+  let cache = folder.root.appendingPathComponent("cache/entraide")
+  try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+  let old = cache.appendingPathComponent("verdicts-0000000000000000.json")
+  let recent = cache.appendingPathComponent("verdicts-1111111111111111.json")
+  let other = cache.appendingPathComponent("notes.json")
+  for file in [old, recent, other] { try "{}".write(to: file, atomically: true, encoding: .utf8) }
+  let longAgo = Date().addingTimeInterval(-31 * 24 * 3600)
+  try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: old.path)
+  try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: other.path)
+  try FileManager.default.setAttributes(
+    [.modificationDate: Date().addingTimeInterval(-29 * 24 * 3600)], ofItemAtPath: recent.path)
+  let result = try Entraide.run(
+    ["--lang", "en", "courses"],
+    environment: folder.environment.merging(["XDG_CACHE_HOME": cache.deletingLastPathComponent().path]) { _, new in
+      new
+    })
+  #expect(result.status == 0, "\(result.stderr)")
+  let left = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
+  #expect(left.count == 3)
+  #expect(!left.contains(old.lastPathComponent))
+  #expect(left.contains(recent.lastPathComponent) && left.contains(other.lastPathComponent))
+}

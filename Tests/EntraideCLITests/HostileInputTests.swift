@@ -10,6 +10,10 @@ private func capped(_ kib: Int, _ arguments: [String], stdin: Data = Data(), env
   -> RunResult
 {
   let quoted = ([Entraide.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+  // The cap is on address space: glibc's allocator reserves 64 MB more for each thread that meets contention
+  // (more of them on a loaded machine), so its arenas are held to two for the cap to measure the program.
+  var environment = environment
+  environment["MALLOC_ARENA_MAX"] = "2"
   return try Entraide.run(
     ["-c", "ulimit -v \(kib); exec " + quoted.joined(separator: " ")], stdinData: stdin, environment: environment,
     executable: URL(fileURLWithPath: "/bin/bash"))
@@ -97,9 +101,9 @@ private let courseHead = """
   let helper = try bench.addHelper("Ann Lee")
   let result = try bench.run(["run", path, "--helper", helper, "--lang", "fr", "--plain"], stdin: "\n")
   #expect(result.status == 0, "\(result.stderr)")
-  #expect(result.stdout.contains("Cours : Coursesruoc2J"))
-  #expect(result.stdout.contains("Activité 1 sur 1 : Leçon"))
-  #expect(result.stdout.contains("Texte propre."))
+  // "Cours : Coursesruoc2J", "Activité 1 sur 1 : Leçon", "Texte propre.": the text without its controls.
+  Transcript.expect(result.stdout, equals: "hostile-bidi-fr", root: bench.root)
+  #expect(result.stderr == "")
   #expect(!result.stdout.unicodeScalars.contains { $0.isControlOrBidiForTest })
 }
 
@@ -232,9 +236,9 @@ func sqlMetacharactersInAFilterAreAnUnknownValue(_ arguments: [String], _ messag
   let result = try capped(
     400_000, ["run", path, "--helper", helper, "--lang", "en", "--plain"], stdin: input, environment: bench.environment)
   #expect(result.status == 0, "\(result.stderr)")
-  #expect(result.stdout.contains("That line is longer than "))
-  #expect(result.stdout.contains("bytes; it was ignored. Please type a shorter answer."))
-  #expect(result.stdout.contains("That line is not valid UTF-8 text; it was ignored. Please type your answer again."))
+  // "That line is longer than … bytes; it was ignored.", "That line is not valid UTF-8 text; it was ignored.",
+  // then the page again and the course done; nothing of the long line echoed.
+  Transcript.expect(result.stdout, equals: "hostile-long-line-en", root: bench.root)
   #expect(!result.stdout.contains("7777"))
 }
 

@@ -100,6 +100,13 @@ struct RunFixture {
     return result.stdout
   }
 
+  /// The attempt lines of `helpers show` (English labels, timestamps as `{TIME}`), oldest first.
+  func attemptLines(_ helper: String) throws -> [String] {
+    Transcript.normalized(try helpersShow(helper)).split(separator: "\n").map(String.init).filter {
+      $0.contains("format-tour")
+    }
+  }
+
   /// The roster as the menu shows it.
   func roster(lang: String = "en") throws -> String {
     try Entraide.run(["--db", db, "--lang", lang], stdin: "3\nq\n", environment: environment).stdout

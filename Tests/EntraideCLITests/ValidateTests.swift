@@ -175,7 +175,13 @@ func explorerFindingsAreReported(_ fixture: String, _ expected: [String]) throws
   let files = FileManager.default
   try files.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
   try files.createDirectory(at: prefix.appendingPathComponent("share/entraide"), withIntermediateDirectories: true)
-  try files.copyItem(at: Entraide.binary, to: prefix.appendingPathComponent("bin/entraide"))
+  // Copied by `cp`, not in this process: a server another test starts at that moment would inherit the open
+  // file and keep it, and the copy could then never be started ("Text file busy").
+  let copy = try Process.run(
+    URL(fileURLWithPath: "/bin/cp"),
+    arguments: [Entraide.binary.path, prefix.appendingPathComponent("bin/entraide").path])
+  copy.waitUntilExit()
+  try #require(copy.terminationStatus == 0)
   try files.copyItem(at: Entraide.coursesDirectory, to: prefix.appendingPathComponent("share/entraide/Courses"))
   let elsewhere = try Entraide.temporaryDirectory("entraide-elsewhere")
   defer { try? files.removeItem(at: elsewhere) }

@@ -5,3 +5,10 @@ import Testing
   #expect(result.status == 0)
   #expect(result.stdout == "0.1.0\n")
 }
+
+/// `--version` with anything else goes through ArgumentParser, with the same words.
+@Test func versionThroughArgumentParserIsTheSame() throws {
+  let result = try Entraide.run(["validate", "--version"])
+  #expect(result.status == 0)
+  #expect(result.stdout == "0.1.0\n")
+}

@@ -158,3 +158,39 @@ func importRefusal(_ data: Data, into registry: Registry) throws -> String {
   #expect(try registry.helpers().map(\.id) == ["aroy", "lann"])
   #expect(try registry.events().map(\.id) == [1, 50])
 }
+
+/// `make fuzz` (target json) found it: a NUL in a text was imported, and the export gave the text back cut
+/// at the NUL.
+@Test func aNulCharacterInAnyTextImportsNothing() throws {
+  var snapshot = try richRegistry().snapshot()
+  snapshot.attempts[1].contentDigest = "03b\u{0}bbafa"
+  snapshot.helpers[2].name = "Paul\u{0}Parti"
+  snapshot.events[0].reason = "\u{0}"
+  #expect(
+    try importRefusal(try snapshot.encoded(), into: try memoryRegistry()) == """
+      Import refused, nothing was imported (every record must be new to this registry):
+        helper “pparti”: a text holds the NUL character (U+0000), which a registry cannot keep
+        attempt 2: a text holds the NUL character (U+0000), which a registry cannot keep
+        event 1: a text holds the NUL character (U+0000), which a registry cannot keep
+      """)
+}
+
+/// Timestamps are the registry's own form (`2026-12-02T08:27:19Z`): another one is refused, not kept as text.
+@Test func aMalformedTimestampImportsNothing() throws {
+  let valid = try richRegistry().snapshot()
+  for bad in ["2026-12-T2028:07:20Z", "2026-12-02 08:27:19", "2026-02-30T08:27:19Z", "2026-12-02T24:00:00Z", ""] {
+    var snapshot = valid
+    snapshot.events[3].at = bad
+    snapshot.helpers[0].createdAt = bad
+    snapshot.attempts[0].finishedAt = bad
+    snapshot.cycles[1].createdAt = bad
+    #expect(
+      try importRefusal(try snapshot.encoded(), into: try memoryRegistry()) == """
+        Import refused, nothing was imported (every record must be new to this registry):
+          helper “jcote”: inconsistent values
+          attempt 1: inconsistent values
+          cycle 2: inconsistent values
+          event 4: inconsistent values
+        """, "\(bad)")
+  }
+}

@@ -163,6 +163,125 @@ import Testing
         """)
   }
 
+  @Test func theStatusReportAsJSONHasBothTitlesAndNullsForAbsentDates() throws {
+    #expect(
+      try CommandSample.status.json() == """
+        {
+          "certifications" : [
+            {
+              "certification" : "entraidant",
+              "certified_on" : "2026-11-01",
+              "days_left" : 343,
+              "initial_passed" : [
+                "accueil",
+                "ecoute-active"
+              ],
+              "initial_required" : [
+                "accueil",
+                "ecoute-active"
+              ],
+              "status" : "certified",
+              "title_en" : "Peer helper",
+              "title_fr" : "Entraidant·e",
+              "valid_through" : "2027-10-31",
+              "window_opens" : "2027-08-02"
+            },
+            {
+              "certification" : "sentinelle",
+              "certified_on" : null,
+              "days_left" : null,
+              "initial_passed" : [
+                "accueil"
+              ],
+              "initial_required" : [
+                "accueil",
+                "referer"
+              ],
+              "status" : "in-training",
+              "title_en" : "Sentinel",
+              "title_fr" : "Sentinelle",
+              "valid_through" : null,
+              "window_opens" : null
+            },
+            {
+              "certification" : "soutien",
+              "certified_on" : "2024-01-10",
+              "days_left" : -682,
+              "initial_passed" : [
+                "accueil"
+              ],
+              "initial_required" : [
+                "accueil",
+                "ecoute-active"
+              ],
+              "status" : "lapsed",
+              "title_en" : "同伴 support",
+              "title_fr" : "同伴支持",
+              "valid_through" : "2025-01-09",
+              "window_opens" : "2024-10-11"
+            }
+          ],
+          "courses_passed" : [
+            {
+              "course" : "accueil",
+              "how" : "recorded",
+              "passed_on" : "2026-10-20"
+            },
+            {
+              "course" : "ecoute-active",
+              "how" : "passed",
+              "passed_on" : "2026-11-01"
+            },
+            {
+              "course" : "retire",
+              "how" : "passed",
+              "passed_on" : "2026-11-02"
+            }
+          ],
+          "helper" : {
+            "active" : false,
+            "email" : "zoe@example.org",
+            "id" : "zcote",
+            "local" : "CSN 123",
+            "name" : "Zoë Côté",
+            "region" : "Québec"
+          },
+          "history" : {
+            "attempts" : [
+              {
+                "course" : "ecoute-active",
+                "finished_on" : "2026-11-01",
+                "id" : 2,
+                "result" : "passed",
+                "score" : 92.5,
+                "started_on" : "2026-11-01"
+              }
+            ],
+            "cycles" : [
+              {
+                "certification" : "entraidant",
+                "certified_on" : "2026-11-01",
+                "id" : 1,
+                "kind" : "initial",
+                "source_course" : "ecoute-active",
+                "valid_through" : "2027-10-31",
+                "window_opens" : "2027-08-02"
+              }
+            ],
+            "in_person" : [
+              {
+                "course" : "accueil",
+                "date" : "2026-10-20",
+                "id" : 1,
+                "note" : null
+              }
+            ]
+          },
+          "today" : "2026-11-22"
+        }
+        """)
+  }
+
   @Test func aHelperRecordInFrench() {
     #expect(
       CommandSample.record.render(language: .fr) == """

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What one run of the built `entraide` binary printed and returned.
 struct RunResult: Sendable {
   var status: Int32
@@ -36,6 +40,9 @@ enum Entraide {
     return packageRoot.appendingPathComponent(".build/debug/entraide")
   }()
 
+  /// Where the runs of the tests keep course verdicts (docs/validate.md, "Kept verdicts").
+  static let testCacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("entraide-tests-cache").path
+
   /// A fresh temporary folder, removed by the caller (or left in /tmp).
   static func temporaryDirectory(_ name: String = "entraide-test") throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
@@ -66,6 +73,8 @@ enum Entraide {
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/tmp",
       "LANG": "C",
+      // The read commands' kept course verdicts: not in the user's ~/.cache (one file per test folder).
+      "XDG_CACHE_HOME": testCacheHome,
     ]
     base.merge(environment) { _, new in new }
     process.environment = base
@@ -91,7 +100,10 @@ enum Entraide {
       errBox.set(errors.fileHandleForReading.readDataToEndOfFile())
       group.leave()
     }
-    if let stdinData { input.fileHandleForWriting.write(stdinData) }
+    // A child that exits without reading (a refusal, `--help`) closes the pipe: the write then fails with
+    // EPIPE instead of killing the whole test process with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
+    if let stdinData { try? input.fileHandleForWriting.write(contentsOf: stdinData) }
     try? input.fileHandleForWriting.close()
     process.waitUntilExit()
     group.wait()

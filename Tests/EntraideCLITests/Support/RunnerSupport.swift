@@ -88,11 +88,13 @@ final class InteractiveRun: @unchecked Sendable {
 
   /// Types a line.
   func send(_ line: String) {
-    input.fileHandleForWriting.write(Data((line + "\n").utf8))
+    Glibc.signal(SIGPIPE, SIG_IGN)
+    try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
   }
 
   func sendBytes(_ bytes: [UInt8]) {
-    input.fileHandleForWriting.write(Data(bytes))
+    Glibc.signal(SIGPIPE, SIG_IGN)
+    try? input.fileHandleForWriting.write(contentsOf: Data(bytes))
   }
 
   func closeInput() {

@@ -10,9 +10,11 @@ import Testing
 enum Transcript {
   static let directory = Entraide.packageRoot.appendingPathComponent("Tests/EntraideCLITests/Fixtures/transcripts")
 
-  /// `text` with the parts that vary between runs replaced by their placeholders.
-  static func normalized(_ text: String, root: URL? = nil) -> String {
+  /// `text` with the parts that vary between runs replaced by their placeholders (`replacing` first: pairs of a
+  /// value of this run, such as a process id, and its placeholder).
+  static func normalized(_ text: String, root: URL? = nil, replacing: [(String, String)] = []) -> String {
     var result = text
+    for (value, placeholder) in replacing { result = result.replacingOccurrences(of: value, with: placeholder) }
     if let root {
       // `/tmp/…` and the `/private/tmp/…` it may resolve to.
       result = result.replacingOccurrences(of: root.resolvingSymlinksInPath().path, with: "{ROOT}")
@@ -25,9 +27,10 @@ enum Transcript {
 
   /// Expects `actual` (normalized) to equal the fixture `name` exactly; on a difference, records a unified diff.
   static func expect(
-    _ actual: String, equals name: String, root: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    _ actual: String, equals name: String, root: URL? = nil, replacing: [(String, String)] = [],
+    sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    let text = normalized(actual, root: root)
+    let text = normalized(actual, root: root, replacing: replacing)
     let file = directory.appendingPathComponent("\(name).txt")
     if ProcessInfo.processInfo.environment["ENTRAIDE_UPDATE_TRANSCRIPTS"] == "1" {
       try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
