@@ -38,10 +38,9 @@ extension Registry {
         do {
           let helper = try insertHelper(db, row.helper, at: at, taken: taken)
           taken.insert(helper.id.lowercased())
-          var detail = Self.helperDetail(helper)
-          detail["source"] = source
-          detail["line"] = String(row.line)
-          try appendEvent(db, at: at, action: .helperImported, helperID: helper.id, detail: detail, reason: nil)
+          try appendEvent(
+            db, at: at, action: .helperImported, helperID: helper.id,
+            detail: Self.helperImportedDetail(helper, source: source, line: row.line), reason: nil)
           added.append(helper)
         } catch let error as RegistryError {
           throw RegistryError.badRow(line: row.line, problem: error.message)
