@@ -19,24 +19,47 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
   /// Reads the bytes directly: the registry parses three dates per certification cycle it reads.
   public init?(iso text: String) {
     var text = text
-    guard text.utf8.count == 10,
-      let (year, month, day) = text.withUTF8({ bytes -> (Int, Int, Int)? in
-        func number(_ range: Range<Int>) -> Int? {
-          var value = 0
-          for index in range {
-            let byte = bytes[index]
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-          }
-          return value
-        }
-        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let year = number(0..<4),
-          let month = number(5..<7), let day = number(8..<10)
-        else { return nil }
-        return (year, month, day)
-      })
+    guard let date = text.withUTF8({ CalendarDate(iso: $0) }) else { return nil }
+    self = date
+  }
+
+  /// Reads `YYYY-MM-DD` exactly (ASCII digits) from UTF-8 bytes.
+  public init?(iso bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == 10 else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let byte = bytes[index]
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let year = number(0..<4),
+      let month = number(5..<7), let day = number(8..<10)
     else { return nil }
     self.init(year: year, month: month, day: day)
+  }
+
+  /// Appends `description` (`YYYY-MM-DD`) as UTF-8 bytes, without making a string: reports write thousands.
+  public func appendISO(to bytes: inout [UInt8]) {
+    guard (0...9999).contains(year) else {
+      bytes.append(contentsOf: description.utf8)
+      return
+    }
+    func digits(_ value: Int, _ count: Int) {
+      var divisor = 1
+      for _ in 1..<count { divisor *= 10 }
+      while divisor > 0 {
+        bytes.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
+        divisor /= 10
+      }
+    }
+    digits(year, 4)
+    bytes.append(UInt8(ascii: "-"))
+    digits(month, 2)
+    bytes.append(UInt8(ascii: "-"))
+    digits(day, 2)
   }
 
   /// The date `dayNumber` days after 0000-03-01 (see `dayNumber`).

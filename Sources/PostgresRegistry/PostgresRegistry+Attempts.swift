@@ -24,10 +24,8 @@ extension PostgresRegistry {
         if let ended {
           try appendEvent(
             at: timestamp(), action: .attemptTakenOver, helperID: helper.id,
-            detail: [
-              "attempt": String(attempt.id), "course": course.id, "from_host": ended.holder.host,
-              "from_pid": String(ended.holder.pid),
-            ], reason: nil)
+            detail: Registry.attemptTakenOverDetail(attemptID: attempt.id, courseID: course.id, from: ended.holder),
+            reason: nil)
         }
         return AttemptStart(attempt: attempt, resumed: true, tookOver: ended)
       }
@@ -42,10 +40,8 @@ extension PostgresRegistry {
         """)[0].decode(Int64.self)
       try appendEvent(
         at: at, action: .attemptStarted, helperID: helper.id,
-        detail: [
-          "attempt": String(id), "course": course.id, "version": course.version, "digest": course.digest,
-          "seed": String(seed), "language": language,
-        ], reason: nil)
+        detail: Registry.attemptStartedDetail(attemptID: id, course: course, seed: seed, language: language),
+        reason: nil)
       if let request { _ = try takeClaim(id, request) }
       return AttemptStart(attempt: try fetchAttempt(id), resumed: false)
     }
@@ -93,9 +89,8 @@ extension PostgresRegistry {
         """)
       if changed == 0 { try throwNotInProgress(attemptID) }
       let attempt = try fetchAttempt(attemptID)
-      var detail = ["attempt": String(attemptID), "course": attempt.courseID, "state": state.rawValue]
-      if let score { detail["score"] = String(score) }
-      if passed { detail["passed_on"] = today.description }
+      let detail = Registry.attemptFinishedDetail(
+        attemptID: attemptID, courseID: attempt.courseID, state: state, score: score, passedOn: passed ? today : nil)
       try appendEvent(at: at, action: .attemptFinished, helperID: attempt.helperID, detail: detail, reason: nil)
       let effects =
         passed ? try applyPass(attempt: attempt, passedOn: today, certifications: certifications, at: at) : []
@@ -117,7 +112,7 @@ extension PostgresRegistry {
       let attempt = try fetchAttempt(attemptID)
       try appendEvent(
         at: at, action: .attemptAbandoned, helperID: attempt.helperID,
-        detail: ["attempt": String(attemptID), "course": attempt.courseID], reason: reason)
+        detail: Registry.attemptAbandonedDetail(attemptID: attemptID, courseID: attempt.courseID), reason: reason)
     }
   }
 
@@ -203,11 +198,8 @@ extension PostgresRegistry {
       RETURNING id
       """)[0].decode(Int64.self)
     let attempt = try fetchAttempt(id)
-    var detail = origin
-    detail["attempt"] = String(attempt.id)
-    detail["course"] = course.id
-    detail["date"] = date.description
-    if let storedNote { detail["note"] = storedNote }
+    let detail = Registry.courseRecordedDetail(
+      origin: origin, attemptID: attempt.id, courseID: course.id, date: date, note: storedNote)
     try appendEvent(at: at, action: .courseRecorded, helperID: helper.id, detail: detail, reason: storedNote)
     let effects = try applyPass(attempt: attempt, passedOn: date, certifications: courses.certifications, at: at)
     return AttemptOutcome(attempt: attempt, effects: effects)
@@ -396,11 +388,9 @@ extension PostgresRegistry {
           sourceAttemptID: attempt.id, createdAt: at)
         try appendEvent(
           at: at, action: .cycleMade, helperID: attempt.helperID,
-          detail: [
-            "cycle": String(id), "certification": certification.id, "kind": cycleKind.rawValue,
-            "certified_on": dates.certifiedOn.description, "valid_through": dates.validThrough.description,
-            "window_opens": dates.windowOpens.description, "attempt": String(attempt.id),
-          ], reason: nil)
+          detail: Registry.cycleMadeDetail(
+            cycleID: id, certificationID: certification.id, kind: cycleKind, dates: dates, attemptID: attempt.id),
+          reason: nil)
       }
       effects.append(
         CertificationEffect(

@@ -217,10 +217,9 @@ public final class PostgresRegistry: RegistryStore, @unchecked Sendable {
           taken.formUnion(try takenIDs(for: row.helper))
           let helper = try insertHelper(row.helper, at: at, taken: taken)
           taken.insert(helper.id.lowercased())
-          var detail = Registry.helperDetail(helper)
-          detail["source"] = source
-          detail["line"] = String(row.line)
-          try appendEvent(at: at, action: .helperImported, helperID: helper.id, detail: detail, reason: nil)
+          try appendEvent(
+            at: at, action: .helperImported, helperID: helper.id,
+            detail: Registry.helperImportedDetail(helper, source: source, line: row.line), reason: nil)
           added.append(helper)
         } catch let error as RegistryError {
           throw RegistryError.badRow(line: row.line, problem: error.message)

@@ -102,10 +102,8 @@ extension Registry {
         if let ended {
           try appendEvent(
             db, at: timestamp(), action: .attemptTakenOver, helperID: helper.id,
-            detail: [
-              "attempt": String(attempt.id), "course": course.id, "from_host": ended.holder.host,
-              "from_pid": String(ended.holder.pid),
-            ], reason: nil)
+            detail: Self.attemptTakenOverDetail(attemptID: attempt.id, courseID: course.id, from: ended.holder),
+            reason: nil)
         }
         return AttemptStart(attempt: attempt, resumed: true, tookOver: ended)
       }
@@ -120,10 +118,7 @@ extension Registry {
       let id = db.lastInsertedRowID
       try appendEvent(
         db, at: at, action: .attemptStarted, helperID: helper.id,
-        detail: [
-          "attempt": String(id), "course": course.id, "version": course.version, "digest": course.digest,
-          "seed": String(seed), "language": language,
-        ], reason: nil)
+        detail: Self.attemptStartedDetail(attemptID: id, course: course, seed: seed, language: language), reason: nil)
       if let request { _ = try takeClaim(db, id, request) }
       return AttemptStart(attempt: try fetchAttempt(db, id), resumed: false)
     }
@@ -171,9 +166,8 @@ extension Registry {
         arguments: [state.rawValue, at, passed ? today.description : nil, score, detailJSON, attemptID])
       if db.changesCount == 0 { try throwNotInProgress(db, attemptID) }
       let attempt = try fetchAttempt(db, attemptID)
-      var detail = ["attempt": String(attemptID), "course": attempt.courseID, "state": state.rawValue]
-      if let score { detail["score"] = String(score) }
-      if passed { detail["passed_on"] = today.description }
+      let detail = Self.attemptFinishedDetail(
+        attemptID: attemptID, courseID: attempt.courseID, state: state, score: score, passedOn: passed ? today : nil)
       try appendEvent(db, at: at, action: .attemptFinished, helperID: attempt.helperID, detail: detail, reason: nil)
       var history = try history(db, helperID: attempt.helperID)
       let effects =
@@ -201,7 +195,7 @@ extension Registry {
       let attempt = try fetchAttempt(db, attemptID)
       try appendEvent(
         db, at: at, action: .attemptAbandoned, helperID: attempt.helperID,
-        detail: ["attempt": String(attemptID), "course": attempt.courseID], reason: reason)
+        detail: Self.attemptAbandonedDetail(attemptID: attemptID, courseID: attempt.courseID), reason: reason)
     }
   }
 
@@ -264,11 +258,8 @@ extension Registry {
       passedOn: date, note: storedNote)
     history.passes[course.id, default: []].append(date)
     history.recorded.insert(HelperHistory.Day(courseID: course.id, date: date))
-    var detail = origin
-    detail["attempt"] = String(attempt.id)
-    detail["course"] = course.id
-    detail["date"] = date.description
-    if let storedNote { detail["note"] = storedNote }
+    let detail = Self.courseRecordedDetail(
+      origin: origin, attemptID: attempt.id, courseID: course.id, date: date, note: storedNote)
     try appendEvent(db, at: at, action: .courseRecorded, helperID: helper.id, detail: detail, reason: storedNote)
     let effects = try applyPass(
       db, attempt: attempt, passedOn: date, certifications: courses.certifications, at: at, history: &history)
@@ -389,11 +380,9 @@ extension Registry {
         history.cycles.append(made)
         try appendEvent(
           db, at: at, action: .cycleMade, helperID: attempt.helperID,
-          detail: [
-            "cycle": String(made.id), "certification": certification.id, "kind": cycleKind.rawValue,
-            "certified_on": dates.certifiedOn.description, "valid_through": dates.validThrough.description,
-            "window_opens": dates.windowOpens.description, "attempt": String(attempt.id),
-          ], reason: nil)
+          detail: Self.cycleMadeDetail(
+            cycleID: made.id, certificationID: certification.id, kind: cycleKind, dates: dates, attemptID: attempt.id),
+          reason: nil)
         cycle = made
       }
       effects.append(

@@ -38,10 +38,9 @@ extension Registry {
         do {
           let helper = try insertHelper(db, row.helper, at: at, taken: taken)
           taken.insert(helper.id.lowercased())
-          var detail = Self.helperDetail(helper)
-          detail["source"] = source
-          detail["line"] = String(row.line)
-          try appendEvent(db, at: at, action: .helperImported, helperID: helper.id, detail: detail, reason: nil)
+          try appendEvent(
+            db, at: at, action: .helperImported, helperID: helper.id,
+            detail: Self.helperImportedDetail(helper, source: source, line: row.line), reason: nil)
           added.append(helper)
         } catch let error as RegistryError {
           throw RegistryError.badRow(line: row.line, problem: error.message)
@@ -96,9 +95,16 @@ extension Registry {
   /// Helpers sorted by id; inactive ones only when `includeInactive`.
   public func helpers(includeInactive: Bool = false) throws -> [Helper] {
     try read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM helpers \(includeInactive ? "" : "WHERE active = 1 ") ORDER BY id COLLATE NOCASE"
-      ).map(Helper.init(row:))
+      // Read by position from a cursor: a federation lists 20,000 helpers.
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT \(Helper.columns) FROM helpers h \(includeInactive ? "" : "WHERE h.active = 1 ") \
+          ORDER BY h.id COLLATE NOCASE
+          """)
+      var helpers: [Helper] = []
+      while let row = try rows.next() { helpers.append(Helper(columns: row)) }
+      return helpers
     }
   }
 

@@ -14,7 +14,104 @@ public struct HelperStandings: Sendable, Hashable {
   }
 }
 
+/// One helper's line of the roster: who they are and where they stand with each certification, without the
+/// detail `HelperStandings` carries (the cycle's provenance, the initial path's passes).
+public struct RosterLine: Sendable, Hashable {
+  public var helperID: String
+  public var name: String
+  public var local: String
+  public var region: String
+  /// One per certification of the catalogue, in the catalogue's order.
+  public var standings: [Standing]
+
+  /// A status, with the latest cycle's dates.
+  public struct Standing: Sendable, Hashable {
+    public var status: CertificationStatus
+    /// The latest cycle's dates; nil without a cycle.
+    public var dates: CycleDates?
+    /// Days from today to validThrough (0 on the last valid day, negative once expired); nil without a cycle.
+    public var daysLeft: Int?
+
+    public init(status: CertificationStatus, dates: CycleDates?, daysLeft: Int?) {
+      self.status = status
+      self.dates = dates
+      self.daysLeft = daysLeft
+    }
+  }
+
+  public init(helperID: String, name: String, local: String, region: String, standings: [Standing]) {
+    self.helperID = helperID
+    self.name = name
+    self.local = local
+    self.region = region
+    self.standings = standings
+  }
+
+  /// The line of a helper's full standings.
+  public init(_ entry: HelperStandings) {
+    self.init(
+      helperID: entry.helper.id, name: entry.helper.name, local: entry.helper.local, region: entry.helper.region,
+      standings: entry.certifications.map { standing in
+        Standing(status: standing.status, dates: standing.cycle?.dates, daysLeft: standing.daysLeft)
+      })
+  }
+}
+
 extension Registry {
+  /// The roster's lines on `today`: the same helpers, statuses and cycle dates as `roster(…)`, in one query.
+  ///
+  /// One row per helper, with, for each certification, its latest cycle's dates (one seek in the covering
+  /// index `cycles_latest`, no read of the table) and whether the initial path is started (one seek in
+  /// `attempts_by_helper`); the status is decided by `standing(…)`, as for `status` and `roster`.
+  public func rosterLines(
+    today: CalendarDate, certifications: CertificationCatalog, includeInactive: Bool = false
+  ) throws -> [RosterLine] {
+    let catalogue = certifications.certifications
+    var sql = "SELECT h.id, h.name, h.local, h.region"
+    var arguments: [any DatabaseValueConvertible] = []
+    for certification in catalogue {
+      // The latest cycle: the latest certified_on, the last made on a tie (`CertificationRules.latest`).
+      sql += """
+        , (SELECT certified_on || valid_through || window_opens FROM cycles
+          WHERE helper_id = h.id AND certification_id = ? ORDER BY certified_on DESC, id DESC LIMIT 1)
+        """
+      arguments.append(certification.id)
+      let courses = certification.initial.map(\.courseID)
+      if courses.isEmpty {
+        sql += ", 0"
+      } else {
+        sql += """
+          , EXISTS (SELECT 1 FROM attempts WHERE helper_id = h.id \
+          AND course_id IN (\(databaseQuestionMarks(count: courses.count))))
+          """
+        arguments += courses
+      }
+    }
+    sql += " FROM helpers h \(includeInactive ? "" : "WHERE h.active = 1") ORDER BY h.id COLLATE NOCASE"
+    return try read { db in
+      let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+      var lines: [RosterLine] = []
+      while let row = try rows.next() {
+        var standings: [RosterLine.Standing] = []
+        standings.reserveCapacity(catalogue.count)
+        for (index, certification) in catalogue.enumerated() {
+          var dates: CycleDates?
+          if var text = row[4 + 2 * index] as String? {
+            guard let parsed = text.withUTF8(CycleDates.init(concatenated:)) else {
+              throw RegistryError.database("a cycle of \(row[0] as String) is malformed")
+            }
+            dates = parsed
+          }
+          standings.append(
+            Self.standing(
+              latest: dates, initialPathStarted: row[5 + 2 * index], today: today, certification: certification))
+        }
+        lines.append(RosterLine(helperID: row[0], name: row[1], local: row[2], region: row[3], standings: standings))
+      }
+      return lines
+    }
+  }
+
   /// Every helper's standing on `today` for every certification of the catalogue, read in one transaction.
   ///
   /// The same standings as `status(helperID:today:certifications:)` gives for each helper (both use
@@ -89,15 +186,24 @@ extension Registry {
       let latest = CertificationRules.latest(cycles.filter { $0.certificationID == certification.id }, dates: \.dates)
       let required = certification.initial.map(\.courseID)
       let started = required.contains { attempted.contains($0) }
-      let status = CertificationRules.status(
-        on: today, latestCycle: latest?.dates, initialPathStarted: started, certification: certification)
+      let standing = standing(
+        latest: latest?.dates, initialPathStarted: started, today: today, certification: certification)
       let passed = CertificationRules.initialPassed(
         passes: passes, latestCycle: latest?.dates, certification: certification)
       return CertificationStanding(
-        certificationID: certification.id, title: certification.title, status: status, cycle: latest,
-        daysLeft: latest.map { today.days(to: $0.dates.validThrough) }, initialPassed: passed,
-        initialRequired: required)
+        certificationID: certification.id, title: certification.title, status: standing.status, cycle: latest,
+        daysLeft: standing.daysLeft, initialPassed: passed, initialRequired: required)
     }
+  }
+
+  /// A status and the days left, from the latest cycle's dates and whether the initial path is started.
+  package static func standing(
+    latest: CycleDates?, initialPathStarted: Bool, today: CalendarDate, certification: Certification
+  ) -> RosterLine.Standing {
+    RosterLine.Standing(
+      status: CertificationRules.status(
+        on: today, latestCycle: latest, initialPathStarted: initialPathStarted, certification: certification),
+      dates: latest, daysLeft: latest.map { today.days(to: $0.validThrough) })
   }
 }
 
@@ -129,5 +235,16 @@ extension Cycle {
       id: row[0], helperID: row[1], certificationID: row[2], kind: kind,
       dates: CycleDates(certifiedOn: certifiedOn, validThrough: validThrough, windowOpens: windowOpens),
       sourceAttemptID: row[7], sourceEventID: row[8], createdAt: row[9])
+  }
+}
+
+extension CycleDates {
+  /// The dates of a cycle from its three `YYYY-MM-DD` written one after the other (30 bytes), or nil.
+  init?(concatenated bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == 30, let certifiedOn = CalendarDate(iso: UnsafeBufferPointer(rebasing: bytes[0..<10])),
+      let validThrough = CalendarDate(iso: UnsafeBufferPointer(rebasing: bytes[10..<20])),
+      let windowOpens = CalendarDate(iso: UnsafeBufferPointer(rebasing: bytes[20..<30]))
+    else { return nil }
+    self.init(certifiedOn: certifiedOn, validThrough: validThrough, windowOpens: windowOpens)
   }
 }

@@ -58,9 +58,10 @@ public final class Registry: Sendable {
     }
 
     var created = false
+    var isCurrent = false
     if fileManager.fileExists(atPath: path, isDirectory: &isFolder) {
       if isFolder.boolValue { throw RegistryError.isAFolder(path: path) }
-      try inspectExistingFile(path: path)
+      isCurrent = try inspectExistingFile(path: path)
     } else {
       guard fileManager.isWritableFile(atPath: folder) else { throw RegistryError.folderNotWritable(path: folder) }
       let descriptor = posixOpen(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
@@ -88,6 +89,8 @@ public final class Registry: Sendable {
     if created {
       for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
     }
+    // A registry the inspection found up to date needs no migration, nor the migrator's write barrier.
+    if isCurrent { return Registry(writer: pool, path: path, actor: actor, clock: clock) }
     try migrate(pool, path: path)
     return Registry(writer: pool, path: path, actor: actor, clock: clock)
   }
@@ -102,13 +105,16 @@ public final class Registry: Sendable {
   }
 
   /// Refuses, without writing anything, a file that is not an Entraide registry this program can use.
-  static func inspectExistingFile(path: String) throws {
+  ///
+  /// Returns whether it is an Entraide registry with every migration of this program already applied.
+  @discardableResult
+  static func inspectExistingFile(path: String) throws -> Bool {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw RegistryError.fileNotReadable(path: path)
     }
     let header = (try? handle.read(upToCount: 16)) ?? Data()
     try? handle.close()
-    if header.isEmpty { return }
+    if header.isEmpty { return false }
     guard header == Data("SQLite format 3\0".utf8) else { throw RegistryError.notSQLite(path: path) }
     var configuration = Configuration()
     configuration.readonly = true
@@ -116,7 +122,7 @@ public final class Registry: Sendable {
     do {
       let queue = try retryingWhileBusy { try DatabaseQueue(path: path, configuration: configuration) }
       defer { try? queue.close() }
-      try retryingWhileBusy {
+      return try retryingWhileBusy {
         try queue.read { db in
           let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
           if applicationID != Registry.applicationID {
@@ -128,13 +134,14 @@ public final class Registry: Sendable {
               try db.tableExists("grdb_migrations")
               ? try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") : 0
             if applicationID != 0 || others != 0 || migrations != 0 { throw RegistryError.foreignDatabase(path: path) }
-            return
+            return false
           }
           let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
           let superseded = try migrator.hasBeenSuperseded(db)
           if userVersion > Registry.schemaVersion || superseded {
             throw RegistryError.newerSchema(path: path)
           }
+          return try migrator.hasCompletedMigrations(db)
         }
       }
     } catch let error as RegistryError {

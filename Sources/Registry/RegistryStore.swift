@@ -55,6 +55,10 @@ public protocol RegistryStore: AnyObject, Sendable {
 
   func roster(today: CalendarDate, certifications: CertificationCatalog, includeInactive: Bool) throws
     -> [HelperStandings]
+  /// The roster's lines: `roster(…)` without the detail a roster report does not show (the SQLite store reads
+  /// them in one query; the default makes them from `roster(…)`).
+  func rosterLines(today: CalendarDate, certifications: CertificationCatalog, includeInactive: Bool) throws
+    -> [RosterLine]
   func status(helperID: String, today: CalendarDate, certifications: CertificationCatalog) throws -> HelperStatus
   func certificationHistory(helperID: String) throws -> CertificationHistory
   func passedCourses(helperID: String) throws -> [PassedCourse]
@@ -142,6 +146,13 @@ extension RegistryStore {
     helperID: String, courseID: String, on date: CalendarDate, today: CalendarDate, courses: CourseIndex
   ) throws -> AttemptOutcome {
     try record(helperID: helperID, courseID: courseID, on: date, note: nil, today: today, courses: courses)
+  }
+
+  /// The lines of `roster(…)`.
+  public func rosterLines(today: CalendarDate, certifications: CertificationCatalog, includeInactive: Bool) throws
+    -> [RosterLine]
+  {
+    try roster(today: today, certifications: certifications, includeInactive: includeInactive).map(RosterLine.init)
   }
 
   /// The active helpers' standings.

@@ -32,6 +32,35 @@ public struct CSVDialect: Sendable, Hashable {
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
+  /// Appends `quoted(Self.neutralized(value))` as UTF-8; most values are copied as they are.
+  func appendText(_ value: String, to out: inout [UInt8]) {
+    // A value with no control or bidirectional character, no leading `=+-@`, no quote and no delimiter is
+    // neither changed nor quoted: its bytes are copied. Anything else goes through the string functions.
+    if let first = value.utf8.first, first != UInt8(ascii: "="), first != UInt8(ascii: "+"),
+      first != UInt8(ascii: "-"), first != UInt8(ascii: "@"), isPlain(value.utf8),
+      !value.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) || value.firstControlOrBidi == nil
+    {
+      out.append(contentsOf: value.utf8)
+    } else {
+      out.append(contentsOf: quoted(Self.neutralized(value)).utf8)
+    }
+  }
+
+  /// Appends `quoted(field)` for a field the program writes (a status, a date, a number): ASCII.
+  func appendField(_ field: some Collection<UInt8>, to out: inout [UInt8]) {
+    if isPlain(field) {
+      out.append(contentsOf: field)
+    } else {
+      out.append(contentsOf: quoted(String(decoding: field, as: UTF8.self)).utf8)
+    }
+  }
+
+  /// Whether UTF-8 bytes hold no quote, carriage return, line feed or delimiter (so need no quotes).
+  private func isPlain(_ bytes: some Collection<UInt8>) -> Bool {
+    guard let delimiter = delimiter.asciiValue, delimiter != 0x0D, delimiter != 0x0A else { return false }
+    return !bytes.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+  }
+
   /// A text value made inert for a spreadsheet: control characters removed, and an apostrophe before a
   /// leading `=`, `+`, `-`, `@` (or a tab or carriage return, removed already) so it is shown, never run.
   public static func neutralized(_ value: String) -> String {

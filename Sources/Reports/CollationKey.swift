@@ -41,9 +41,9 @@ extension CollationKey {
   /// Each distinct string is folded once and the distinct strings sorted once, so that rows can then be
   /// sorted by integers: a roster repeats its regions and locals on every row.
   static func ranks(_ strings: [String]) -> [Int] {
-    var firstIndex: [String: Int] = [:]
-    // Swift's string equality takes `é` and `e` + U+0301 for one string, whose literal orders differ.
-    var byBytes: [[UInt8]: Int] = [:]
+    // Distinct by their bytes: Swift's string equality takes `é` and `e` + U+0301 for one string, whose literal
+    // orders differ (and hashing bytes skips the normalization that String's hashing does for accents).
+    var firstIndex: [UTF8Bytes: Int] = [:]
     var distinct: [String] = []
     var ids: [Int] = []
     ids.reserveCapacity(strings.count)
@@ -53,20 +53,10 @@ extension CollationKey {
         ids.append(last)
         continue
       }
-      var id = firstIndex[string]
-      if let known = id, !distinct[known].utf8.elementsEqual(string.utf8) {
-        id = byBytes[Array(string.utf8)]
-        if id == nil {
-          id = distinct.count
-          byBytes[Array(string.utf8)] = distinct.count
-          distinct.append(string)
-        }
-      } else if id == nil {
-        id = distinct.count
-        firstIndex[string] = distinct.count
-        distinct.append(string)
-      }
-      ids.append(id!)
+      // One lookup: a new string gets the next id, inserted by the same access.
+      let id = { (value: inout Int) in value }(&firstIndex[UTF8Bytes(string), default: distinct.count])
+      if id == distinct.count { distinct.append(string) }
+      ids.append(id)
     }
     let keys = distinct.map(CollationKey.init)
     var rank = [Int](repeating: 0, count: distinct.count)
@@ -74,5 +64,24 @@ extension CollationKey {
       rank[id] = position
     }
     return ids.map { rank[$0] }
+  }
+}
+
+/// A string compared and hashed by its UTF-8 bytes, not by Unicode canonical equivalence.
+private struct UTF8Bytes: Hashable {
+  let string: String
+
+  init(_ string: String) {
+    self.string = string
+  }
+
+  static func == (a: UTF8Bytes, b: UTF8Bytes) -> Bool {
+    a.string.utf8.elementsEqual(b.string.utf8)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    if string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+      for byte in string.utf8 { hasher.combine(byte) }
+    }
   }
 }

@@ -51,16 +51,35 @@ public enum Roster {
   /// Each field's distinct values are ranked once (`CollationKey`); rows are then sorted by those ranks,
   /// not by folding strings at every comparison.
   public static func sorted(_ rows: [RosterRow]) -> [RosterRow] {
+    order(rows).map { rows[$0] }
+  }
+
+  /// The indices of `rows` in the order of `sorted(_:)`.
+  public static func order(_ rows: [RosterRow]) -> [Int] {
     let ranks = [
       CollationKey.ranks(rows.map(\.region)), CollationKey.ranks(rows.map(\.local)),
       CollationKey.ranks(rows.map(\.name)), CollationKey.ranks(rows.map(\.certification)),
       CollationKey.ranks(rows.map(\.helperID)),
     ]
-    let order = rows.indices.sorted { a, b in
-      for field in ranks where field[a] != field[b] { return field[a] < field[b] }
-      return false
+    // Ranks are below the row count: three fit in one 64-bit key and two in another when that is under 2^21.
+    let bits = 21
+    guard rows.count < 1 << bits else {
+      return rows.indices.sorted { a, b in
+        for field in ranks where field[a] != field[b] { return field[a] < field[b] }
+        return false
+      }
     }
-    return order.map { rows[$0] }
+    var keys: [(high: UInt64, low: UInt64, index: Int)] = []
+    keys.reserveCapacity(rows.count)
+    for index in rows.indices {
+      keys.append(
+        (
+          UInt64(ranks[0][index]) << (2 * bits) | UInt64(ranks[1][index]) << bits | UInt64(ranks[2][index]),
+          UInt64(ranks[3][index]) << bits | UInt64(ranks[4][index]), index
+        ))
+    }
+    keys.sort { a, b in a.high != b.high ? a.high < b.high : a.low < b.low }
+    return keys.map(\.index)
   }
 
   /// The order summaries list the statuses in: certified first, never last.
@@ -68,12 +87,21 @@ public enum Roster {
 
   /// How many rows have each status, in `summaryOrder`.
   public static func counts(_ rows: [RosterRow]) -> [(status: CertificationStatus, count: Int)] {
-    summaryOrder.map { status in (status, rows.filter { $0.status == status }.count) }
+    var count: [CertificationStatus: Int] = [:]
+    for row in rows { count[row.status, default: 0] += 1 }
+    return summaryOrder.map { status in (status, count[status] ?? 0) }
   }
 
   /// The number of different helpers among the rows.
   public static func helperCount(_ rows: [RosterRow]) -> Int {
-    Set(rows.map { $0.helperID.lowercased() }).count
+    var seen = Set<String>()
+    var previous: String?
+    for row in rows where row.helperID != previous {
+      // A helper's rows are next to each other: the same id is lowercased and looked up once.
+      previous = row.helperID
+      seen.insert(row.helperID.lowercased())
+    }
+    return seen.count
   }
 
   /// The closing line of the table: the rows, the helpers and the count of each status.

@@ -18,15 +18,27 @@ public enum RosterTable {
   /// The rows sorted (region, local, name, certification), a table, then the closing count; or, without rows,
   /// the sentence that says so.
   public static func render(_ rows: [RosterRow], language: Language) -> String {
-    guard !rows.isEmpty else { return Roster.noRows.text(language) }
+    String(decoding: bytes(rows, language: language), as: UTF8.self)
+  }
+
+  /// `render(_:language:)` as UTF-8 bytes.
+  public static func bytes(_ rows: [RosterRow], language: Language) -> [UInt8] {
+    guard !rows.isEmpty else { return Array(Roster.noRows.text(language).utf8) }
     var table = TextTable(header: header(language))
-    for row in Roster.sorted(rows) {
+    table.rows.reserveCapacity(rows.count)
+    // One status word per status, not one per row.
+    let labels = Dictionary(
+      uniqueKeysWithValues: CertificationStatus.allCases.map { ($0, $0.label.text(language)) })
+    for index in Roster.order(rows) {
       table.append([
-        row.region, row.local, row.name, row.helperID, row.title(language), row.status.label.text(language),
-        row.certifiedOn?.description ?? "—", row.validThrough?.description ?? "—",
-        row.daysLeft.map(String.init) ?? "—",
+        rows[index].region, rows[index].local, rows[index].name, rows[index].helperID, rows[index].title(language),
+        labels[rows[index].status] ?? "", rows[index].certifiedOn?.description ?? "—",
+        rows[index].validThrough?.description ?? "—", rows[index].daysLeft.map(String.init) ?? "—",
       ])
     }
-    return table.render() + "\n\n" + Roster.summary(rows).text(language)
+    var out = table.bytes()
+    out.append(contentsOf: "\n\n".utf8)
+    out.append(contentsOf: Roster.summary(rows).text(language).utf8)
+    return out
   }
 }

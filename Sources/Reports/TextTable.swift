@@ -18,22 +18,44 @@ public struct TextTable: Sendable {
 
   /// The table as lines, every cell stripped of control characters, trailing spaces trimmed.
   public func render() -> String {
-    let all = ([header] + rows).map { row in row.map { $0.strippingControlCharacters() } }
+    String(decoding: bytes(), as: UTF8.self)
+  }
+
+  /// `render()` as UTF-8 bytes.
+  public func bytes() -> [UInt8] {
+    // Each cell is stripped and measured once; the text is written as UTF-8 into one buffer.
+    var cells: [String] = []
+    var cellWidths: [Int] = []
     var widths = [Int](repeating: 0, count: header.count)
-    for row in all {
+    var bytes = 0
+    for number in -1..<rows.count {
+      let row = number < 0 ? header : rows[number]
       for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], DisplayWidth.of(cell))
+        let clean = cell.strippingControlCharacters()
+        let width = DisplayWidth.of(clean)
+        widths[index] = max(widths[index], width)
+        cells.append(clean)
+        cellWidths.append(width)
+        bytes += clean.utf8.count
       }
     }
-    return all.map { row in
-      var line = ""
-      for (index, cell) in row.enumerated() where index < widths.count {
-        let padded =
-          index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
-        line += (index == 0 ? "" : "  ") + padded
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes + (rows.count + 1) * (widths.reduce(0, +) + 2 * widths.count))
+    var cell = 0
+    for number in -1..<rows.count {
+      let row = number < 0 ? header : rows[number]
+      if number >= 0 { out.append(UInt8(ascii: "\n")) }
+      let start = out.count
+      for index in row.indices where index < widths.count {
+        if index > 0 { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+        out.append(contentsOf: cells[cell].utf8)
+        if index != row.count - 1 {
+          out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[index] - cellWidths[cell]))
+        }
+        cell += 1
       }
-      while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
-      return line
-    }.joined(separator: "\n")
+      while out.count > start, out.last == UInt8(ascii: " ") { out.removeLast() }
+    }
+    return out
   }
 }

@@ -215,10 +215,11 @@ struct MainMenu {
       console.say(MenuText.noHelpers)
       return nil
     }
-    let roster = try mappingRegistryErrors {
-      try registry.roster(today: today, certifications: certifications, includeInactive: false)
+    let lines = try mappingRegistryErrors {
+      try registry.rosterLines(today: today, certifications: certifications, includeInactive: false)
     }
-    console.write(RosterTable.render(RosterRow.rows(roster), language: language) + "\n")
+    console.write(
+      RosterTable.render(RosterRow.rows(lines, certifications: certifications), language: language) + "\n")
     return nil
   }
 }

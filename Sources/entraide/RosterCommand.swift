@@ -82,25 +82,28 @@ struct RosterCommand: AsyncParsableCommand {
         catalog.certifications = [only]
       }
       let registry = try global.openRegistry()
-      let standings = try mappingRegistryErrors {
-        try registry.roster(today: today, certifications: catalog, includeInactive: false)
+      let lines = try mappingRegistryErrors {
+        try registry.rosterLines(today: today, certifications: catalog, includeInactive: false)
       }
-      let all = RosterRow.rows(standings)
+      let all = RosterRow.rows(lines, certifications: catalog)
       try Self.requireKnown(local, option: "--local", among: all.map(\.local))
       try Self.requireKnown(region, option: "--region", among: all.map(\.region))
       let rows = all.filter { row in
         Self.matches(row.local, local) && Self.matches(row.region, region)
           && (wanted.isEmpty || wanted.contains(row.status)) && (horizon.map { Self.isDue(row, within: $0) } ?? true)
       }
-      let text: String
+      let data: Data
       switch format {
-      case .table: text = RosterTable.render(rows, language: language) + "\n"
-      case .csv: text = RosterCSV.render(rows, dialect: csv.dialect)
-      case .json: text = RosterJSON.render(rows)
-      case .html: text = RosterHTML.render(rows, today: today, language: language)
-      case .ics: text = RosterICS.render(rows, today: today, language: language)
+      case .table:
+        var bytes = RosterTable.bytes(rows, language: language)
+        bytes.append(UInt8(ascii: "\n"))
+        data = Data(bytes)
+      case .csv: data = Data(RosterCSV.bytes(rows, dialect: csv.dialect))
+      case .json: data = Data(RosterJSON.render(rows).utf8)
+      case .html: data = Data(RosterHTML.render(rows, today: today, language: language).utf8)
+      case .ics: data = Data(RosterICS.render(rows, today: today, language: language).utf8)
       }
-      if try out.write(Data(text.utf8)), let output = out.output {
+      if try out.write(data), let output = out.output {
         printError(Self.written(output, rows: rows.count).text(language))
       }
     }

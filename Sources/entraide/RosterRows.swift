@@ -3,18 +3,22 @@ import Registry
 import Reports
 
 extension RosterRow {
-  /// The roster row of one helper's standing with one certification.
-  init(helper: Helper, standing: CertificationStanding) {
-    let dates = standing.cycle?.dates
-    self.init(
-      helperID: helper.id, name: helper.name, local: helper.local, region: helper.region,
-      certification: standing.certificationID, certificationTitle: standing.title,
-      status: standing.status, certifiedOn: dates?.certifiedOn, validThrough: dates?.validThrough,
-      windowOpens: dates?.windowOpens, daysLeft: standing.daysLeft)
-  }
-
   /// One row per helper and certification, in the registry's order (the renderers sort).
-  static func rows(_ roster: [HelperStandings]) -> [RosterRow] {
-    roster.flatMap { entry in entry.certifications.map { RosterRow(helper: entry.helper, standing: $0) } }
+  static func rows(_ lines: [RosterLine], certifications: CertificationCatalog) -> [RosterRow] {
+    let catalogue = certifications.certifications
+    var rows: [RosterRow] = []
+    rows.reserveCapacity(lines.count * catalogue.count)
+    for line in lines {
+      for (certification, standing) in zip(catalogue, line.standings) {
+        let dates = standing.dates
+        rows.append(
+          RosterRow(
+            helperID: line.helperID, name: line.name, local: line.local, region: line.region,
+            certification: certification.id, certificationTitle: certification.title, status: standing.status,
+            certifiedOn: dates?.certifiedOn, validThrough: dates?.validThrough, windowOpens: dates?.windowOpens,
+            daysLeft: standing.daysLeft))
+      }
+    }
+    return rows
   }
 }

@@ -62,3 +62,18 @@ func nonDateDurationsAreRefused(text: String) {
     #expect(ISODuration(iso: bad) == nil, "\(bad)")
   }
 }
+
+@Test func aDateWrittenAsBytesIsItsDescription() throws {
+  let last = try #require(CalendarDate(year: 9999, month: 12, day: 31))
+  for date in [
+    try #require(CalendarDate(year: 1, month: 1, day: 1)), try #require(CalendarDate(year: 999, month: 12, day: 31)),
+    try #require(CalendarDate(iso: "2026-12-01")), last, CalendarDate(dayNumber: last.dayNumber + 400),
+  ] {
+    var bytes: [UInt8] = []
+    date.appendISO(to: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == date.description)
+  }
+  var bytes: [UInt8] = []
+  try #require(CalendarDate(year: 7, month: 3, day: 9)).appendISO(to: &bytes)
+  #expect(bytes == Array("0007-03-09".utf8))
+}

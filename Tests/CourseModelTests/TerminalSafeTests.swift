@@ -41,3 +41,16 @@ import Testing
   #expect("a\u{85}".firstControlOrBidi == "\u{85}")
   #expect("x\u{2069}".firstControlOrBidi == "\u{2069}")
 }
+
+@Test func theWidthOfATextIsTheSumOfItsCharactersWidths() {
+  for text in [
+    "", "abc", "Zoë Côté", "e\u{301}", "a\r\nb", "\u{AD}x", "\u{85}", "\u{7F}", "日本", "😀x", "👩‍👩‍👧", "\u{600} ", "ǅ",
+    "Œuvre", "\t", "ÿ\u{300}",
+  ] {
+    #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")
+  }
+  #expect(DisplayWidth.of("Zoë Côté") == 8)
+  #expect(DisplayWidth.of("a\r\nb\u{85}") == 2)
+  #expect(DisplayWidth.of("e\u{301}té") == 3)
+  #expect(DisplayWidth.of("日本") == 4)
+}

@@ -349,6 +349,7 @@ private func answerUntilTheEnd(_ run: InteractiveRun, from chunk: String, limit:
   #expect(finished.stdout.contains("✔ Course passed."))
   #expect(finished.stdout.contains("Peer helper: valid through 2027-11-21"))
   // One attempt, paused twice then finished.
+  #expect(cluster.psql("SELECT count(*), min(state) FROM attempts", database: database.name).stdout == "1|passed\n")
   let attempts = try fixture.helpersShow(helper).split(separator: "\n").filter { $0.contains("format-tour") }
   #expect(attempts.count == 1, "\(attempts)")
   #expect(attempts.first?.contains("passed") == true, "\(attempts)")

@@ -41,14 +41,20 @@ import Testing
   #expect(try server.snapshot() == before)
 }
 
-/// A record the server refuses midway (here a NUL character, which PostgreSQL text cannot hold) leaves
-/// nothing behind: the import is one transaction.
+/// A record the server refuses midway (here a second attempt in progress of one helper and course, which
+/// the server's unique index refuses after the helpers and events went in) leaves nothing behind: the
+/// import is one transaction.
 @Test func anImportTheServerRefusesMidwayLeavesNothing() throws {
   var snapshot = try richRegistry().snapshot()
-  snapshot.cycles[snapshot.cycles.count - 1].createdAt = "2026\u{0}"
+  var twin = try #require(snapshot.attempts.first { $0.state == "in-progress" })
+  twin.id = (snapshot.attempts.map(\.id).max() ?? 0) + 1
+  snapshot.attempts.append(twin)
   let database = try TestCluster.shared().makeDatabase()
   let server = try serverRegistry(database)
-  #expect(thrownError { try server.importSnapshot(snapshot) } != nil)
+  #expect(snapshot.importProblems(existing: .init(helpers: [], attempts: [], cycles: [], events: [])).isEmpty)
+  let error = thrownError { try server.importSnapshot(snapshot) }
+  #expect(
+    (error as? RegistryError)?.message.en.contains("attempts_one_in_progress") == true, "\(String(describing: error))")
   #expect(try server.snapshot().helpers.isEmpty)
   #expect(try server.snapshot().events.isEmpty)
 }

@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import GRDB
 import Testing
 
 @testable import Registry
@@ -64,4 +65,52 @@ private func registryInEveryStatus() throws -> Registry {
     try registry.roster(today: today, certifications: CertificationCatalog(certifications: [])).allSatisfy {
       $0.certifications.isEmpty
     })
+}
+
+@Test func theRosterLinesAreTheRosterWithoutItsDetail() throws {
+  let registry = try registryInEveryStatus()
+  let today = day("2026-11-22")
+  for includeInactive in [false, true] {
+    let lines = try registry.rosterLines(today: today, certifications: catalog, includeInactive: includeInactive)
+    let full = try registry.roster(today: today, certifications: catalog, includeInactive: includeInactive)
+    #expect(lines == full.map(RosterLine.init))
+    #expect(lines.count == (includeInactive ? 7 : 6))
+  }
+  let lines = try registry.rosterLines(today: today, certifications: catalog, includeInactive: false)
+  let dany = try #require(lines.first { $0.helperID == "ddue" })
+  #expect(dany.name == "Dany Due" && dany.local == "CSN 123" && dany.region == "Estrie")
+  #expect(
+    dany.standings[0]
+      == RosterLine.Standing(
+        status: .due,
+        dates: CycleDates(
+          certifiedOn: day("2025-12-01"), validThrough: day("2026-11-30"), windowOpens: day("2026-09-02")),
+        daysLeft: 8))
+  #expect(lines.first { $0.helperID == "tformation" }?.standings.map(\.status) == [.inTraining, .never])
+  #expect(lines.first { $0.helperID == "njamais" }?.standings.map(\.status) == [.never, .never])
+}
+
+@Test func theRosterReadsTheLatestCycleDatesFromTheIndexAlone() throws {
+  let registry = try registryInEveryStatus()
+  let plan = try registry.writer.read { db in
+    try Row.fetchAll(
+      db,
+      sql: """
+        EXPLAIN QUERY PLAN SELECT certified_on || valid_through || window_opens FROM cycles
+        WHERE helper_id = 'ddue' AND certification_id = 'entraidant' ORDER BY certified_on DESC, id DESC LIMIT 1
+        """
+    ).map { $0["detail"] as String }.joined(separator: "\n")
+  }
+  #expect(plan.contains("USING COVERING INDEX cycles_latest"))
+}
+
+@Test func aMalformedCycleDateIsRefusedByTheRosterLines() throws {
+  let registry = try registryInEveryStatus()
+  try registry.writer.write { db in
+    try db.execute(sql: "DROP TRIGGER cycles_no_update")
+    try db.execute(sql: "UPDATE cycles SET valid_through = '2026-13-01' WHERE helper_id = 'ccertifiee'")
+  }
+  #expect(throws: RegistryError.database("a cycle of ccertifiee is malformed")) {
+    try registry.rosterLines(today: day("2026-11-22"), certifications: catalog, includeInactive: false)
+  }
 }

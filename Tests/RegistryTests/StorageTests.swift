@@ -99,6 +99,40 @@ func aRegistryFromANewerProgramIsRefusedAndLeftUntouched(_ how: String) throws {
   )
 }
 
+@Test func aNewerSchemaStillInTheWriteAheadLogIsRefused() throws {
+  // The file's header still says this program's schema: only the log, not yet copied back, says newer.
+  // The inspection reads through SQLite, which sees the log.
+  let path = try temporaryFolder().appendingPathComponent("newer-in-wal.sqlite").path
+  _ = try populatedRegistry(at: path)
+  let pool = try DatabasePool(path: path)
+  try pool.writeWithoutTransaction { db in
+    try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+    try db.execute(sql: "PRAGMA user_version = \(Registry.schemaVersion + 1)")
+  }
+  #expect(throws: RegistryError.newerSchema(path: path)) { try Registry.open(path: path, actor: "coord") }
+  try pool.close()
+}
+
+@Test func anUpToDateRegistryIsOpenedWithoutMigrating() throws {
+  let path = try temporaryFolder().appendingPathComponent("current.sqlite").path
+  _ = try populatedRegistry(at: path)
+  #expect(try Registry.inspectExistingFile(path: path))
+  let older = try temporaryFolder().appendingPathComponent("older.sqlite").path
+  _ = try populatedRegistry(at: older)
+  let queue = try DatabaseQueue(path: older)
+  try queue.write { db in
+    try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4-cycles-latest-dates'")
+    try db.execute(sql: "PRAGMA user_version = 3")
+  }
+  try queue.close()
+  #expect(try !Registry.inspectExistingFile(path: older))
+  let registry = try Registry.open(path: older, actor: "coord")
+  #expect(
+    try registry.writer.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations WHERE identifier = 'v4-cycles-latest-dates'")
+    } == 1)
+}
+
 @Test func anEmptyFileBecomesARegistry() throws {
   let path = try temporaryFolder().appendingPathComponent("empty.sqlite").path
   FileManager.default.createFile(atPath: path, contents: Data())

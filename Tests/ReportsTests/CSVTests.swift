@@ -72,3 +72,31 @@ import Testing
       == "mtremblay,\"'=HYPERLINK(\"\"http://x\"\")\",<script>alert(1)</script>,Estrie,entraidant,certified,2026-11-01,2027-10-31,343"
   )
 }
+
+@Test func csvBytesAreWhatTheFieldFunctionsGiveForAwkwardValues() {
+  let values = [
+    "Zoë", "a,b", "a,\u{301}b", "=x", "=\u{301}x", "-FTQ", "Côté; fils", "\"q\"", "x\u{202E}y", "\u{85}z", "日本",
+    "e\u{301}", "", " lead", "tab\tx", "a\r\nb", "@", "ok", "a-b", "été",
+  ]
+  let rows = values.indices.map { index in
+    RosterRow(
+      helperID: "h\(index)", name: values[index], local: values[(index + 1) % values.count],
+      region: values[(index + 2) % values.count], certification: index % 3 == 0 ? "sentinelle" : "entraidant",
+      status: index % 2 == 0 ? .certified : .never,
+      certifiedOn: index % 2 == 0 ? Sample.day("2026-01-0\(index % 9 + 1)") : nil,
+      validThrough: index % 2 == 0 ? Sample.day("2027-01-01") : nil, daysLeft: index % 2 == 0 ? 30 - 7 * index : nil)
+  }
+  for dialect in [
+    CSVDialect.rfc4180, CSVDialect(delimiter: ";", byteOrderMark: true), CSVDialect(delimiter: "-"),
+    CSVDialect(delimiter: "é"),
+  ] {
+    let records = Roster.sorted(rows).map { row in
+      [row.helperID, row.name, row.local, row.region, row.certification].map(CSVDialect.neutralized) + [
+        row.status.rawValue, row.certifiedOn?.description ?? "", row.validThrough?.description ?? "",
+        row.daysLeft.map(String.init) ?? "",
+      ]
+    }
+    let expected = dialect.document([RosterCSV.columns] + records)
+    #expect(Array(RosterCSV.render(rows, dialect: dialect).utf8) == Array(expected.utf8), "\(dialect)")
+  }
+}

@@ -80,3 +80,11 @@ import Testing
       == "Laval   =1+1     Rene\u{301} Co\u{302}te\u{301}  jcote      Peer helper    expired    2025-01-10    2026-01-09     -317"
   )
 }
+
+@Test func aTableWithShortAndLongRowsPadsEveryCellButTheLastOne() {
+  var table = TextTable(header: ["A", "Bb", "C"])
+  table.append(["x", "", "z "])
+  table.append(["e\u{301}e", "y"])
+  table.append(["日", "y", "z", "extra"])
+  #expect(Array(table.render().utf8) == Array("A   Bb  C\nx       z\ne\u{301}e  y\n日  y   z".utf8))
+}
