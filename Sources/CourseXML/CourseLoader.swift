@@ -43,18 +43,14 @@ public final class CourseLoader: @unchecked Sendable {
   /// Whether each course and catalog gets its `digest` (SHA-256 of the file), which runs and records need;
   /// validation alone does not, and the digest costs half as much as building the model.
   public let computesDigests: Bool
-  /// At most this many files read at once by `validate` (each on its own thread); nil: one per allowed processor.
-  /// `entraide validate` reads on one: a second thread costs more processor time than it saves (docs/validate.md).
-  public let maximumThreads: Int?
   /// Compiled schemas by XSD path, under `schemasLock`.
   private var schemas: [String: SchemaSlot] = [:]
   private let schemasLock = NSLock()
 
-  public init(schemaDirectory: URL? = nil, computesDigests: Bool = true, maximumThreads: Int? = nil) {
+  public init(schemaDirectory: URL? = nil, computesDigests: Bool = true) {
     _ = libxmlSetUp
     self.schemaDirectory = schemaDirectory
     self.computesDigests = computesDigests
-    self.maximumThreads = maximumThreads.map { max($0, 1) }
   }
 
   /// Reads a course file. The course is nil when the file is unreadable, not XML or breaks the schema;

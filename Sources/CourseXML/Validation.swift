@@ -66,8 +66,7 @@ extension CourseLoader {
     let sizes = urls.map { fileSize($0.path) }
     let order = urls.indices.sorted { sizes[$0] > sizes[$1] }
     // Each file is read, then (a course with no error) explored, on one of the threads.
-    let loadedInOrder: [(LoadResult, [Finding])] = concurrentMap(order.count, maximumThreads: maximumThreads) {
-      position in
+    let loadedInOrder: [(LoadResult, [Finding])] = concurrentMap(order.count) { position in
       self.check(urls[order[position]], courseChecks: courseChecks, verdicts: verdicts)
     }
     var loaded = loadedInOrder
@@ -149,15 +148,15 @@ private func fileSize(_ path: String) -> Int {
   return stat(path, &status) == 0 ? Int(status.st_size) : 0
 }
 
-/// `body(0..<count)` on up to one thread per processor (the calling thread and started ones), and at most
-/// `maximumThreads` when given, results in index order.
+/// `body(0..<count)` on up to one thread per processor (the calling thread and started ones), results in
+/// index order.
 ///
 /// Plain threads rather than `DispatchQueue.concurrentPerform`, started on another processor than the
 /// caller's: on Linux a new thread is first queued on its creator's processor, so while the caller works it
 /// waited 1 to 4 ms (measured on the project's 2-core machine) for the scheduler to move it, a fifth of a
 /// whole validation. Each thread is let free on every allowed processor as soon as it runs.
-func concurrentMap<T: Sendable>(_ count: Int, maximumThreads: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
-  let threads = min(count, Int(entraide_allowed_processor_count()), maximumThreads ?? Int.max)
+func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+  let threads = min(count, Int(entraide_allowed_processor_count()))
   guard threads > 1 else { return (0..<count).map(body) }
   return withoutActuallyEscaping(body) { body in
     let box = ResultsBox<T>(count: count)

@@ -65,8 +65,7 @@ struct ValidateCommand: AsyncParsableCommand {
       }
       targets = [displayPath(coursesDirectory)]
     }
-    // One thread: the checker is judged on its processor time (docs/validate.md, Performance).
-    let loader = CourseLoader(computesDigests: false, maximumThreads: 1)
+    let loader = CourseLoader(computesDigests: false)
     let report =
       paths.isEmpty
       ? Catalogue.load(

@@ -22,15 +22,6 @@ import Testing
     #expect(concurrentMap(0) { $0 }.isEmpty)
     #expect(concurrentMap(1) { $0 + 41 } == [41])
   }
-
-  @Test func oneThreadAtMostRunsEverythingOnTheCaller() {
-    let caller = pthread_self()
-    let onCaller = concurrentMap(50, maximumThreads: 1) { index in
-      (index, pthread_equal(pthread_self(), caller) != 0)
-    }
-    #expect(onCaller.map(\.0) == Array(0..<50))
-    #expect(onCaller.allSatisfy(\.1))
-  }
 }
 
 /// Counts calls per index from several threads.
