@@ -88,10 +88,7 @@ struct RosterCommand: AsyncParsableCommand {
       let all = RosterRow.rows(lines, certifications: catalog)
       try Self.requireKnown(local, option: "--local", among: all.map(\.local))
       try Self.requireKnown(region, option: "--region", among: all.map(\.region))
-      let rows = all.filter { row in
-        Self.matches(row.local, local) && Self.matches(row.region, region)
-          && (wanted.isEmpty || wanted.contains(row.status)) && (horizon.map { Self.isDue(row, within: $0) } ?? true)
-      }
+      let rows = RosterFilter(local: local, region: region, statuses: wanted, dueWithin: horizon).apply(all)
       let data: Data
       switch format {
       case .table:
@@ -109,29 +106,12 @@ struct RosterCommand: AsyncParsableCommand {
     }
   }
 
-  /// Whether a row is one to renew within `days` days: a certified or due row whose last valid day is at
-  /// most `days` days away, or an expired row (a renewal still counts). Never, in-training and lapsed rows
-  /// are not: they need the initial path, not a renewal.
-  static func isDue(_ row: RosterRow, within days: Int) -> Bool {
-    switch row.status {
-    case .certified, .due: (row.daysLeft ?? Int.max) <= days
-    case .expired: true
-    case .never, .inTraining, .lapsed: false
-    }
-  }
-
-  /// Exact match ignoring case (accents count); no filter matches everything.
-  static func matches(_ value: String, _ filter: String?) -> Bool {
-    guard let filter else { return true }
-    return value.lowercased() == filter.trimmingCharacters(in: .whitespaces).lowercased()
-  }
-
   /// The most values a refused `--local` or `--region` lists.
   static let valuesListed = 10
 
   /// Refuses a `--local` or `--region` that no active helper has, naming the values that exist, closest first.
   static func requireKnown(_ filter: String?, option: String, among values: [String]) throws {
-    guard let filter, !values.contains(where: { matches($0, filter) }) else { return }
+    guard let filter, !values.contains(where: { RosterFilter.matches($0, filter) }) else { return }
     var seen = Set<String>()
     let existing = values.filter { seen.insert($0.lowercased()).inserted }
     let sorted = closestFirst(to: filter.trimmingCharacters(in: .whitespaces), among: existing)
