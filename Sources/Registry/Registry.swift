@@ -76,9 +76,18 @@ public final class Registry: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = true
-    let pool: DatabasePool
+    // One connection in WAL mode, set up here rather than by GRDB's `DatabasePool`: the pool makes sure a
+    // non-empty `-wal` file exists by writing (a table created and dropped, four syncs) each time it opens a
+    // registry whose last user closed it cleanly, so that every read command wrote to the file.
+    configuration.prepareDatabase { db in
+      if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+      }
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    let pool: DatabaseQueue
     do {
-      pool = try retryingWhileBusy { try DatabasePool(path: path, configuration: configuration) }
+      pool = try retryingWhileBusy { try DatabaseQueue(path: path, configuration: configuration) }
     } catch let error as DatabaseError {
       if error.resultCode == .SQLITE_NOTADB { throw RegistryError.notSQLite(path: path) }
       if let unwritable = RegistryError.unwritable(error, path: path) { throw unwritable }
