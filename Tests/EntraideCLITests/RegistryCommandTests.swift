@@ -337,3 +337,24 @@ func aMissingRegistryIsNotCreatedByReading(_ arguments: [String]) throws {
       + "en ajoutant un·e entraidant·e (entraide helpers add) ou depuis le menu (entraide).\n")
   #expect(!FileManager.default.fileExists(atPath: missing))
 }
+
+/// Reading never writes: the registry file is byte-identical after `status`, `roster`, `helpers list`,
+/// `helpers show` and `courses`, and no `-wal` file is left beside it.
+@Test func readCommandsLeaveTheRegistryFileByteIdentical() throws {
+  let sandbox = try RegistrySandbox()
+  let ids = try sandbox.addHelpers(["Marie Tremblay"])
+  let courses = ["--courses", try sandbox.makeCourses().path]
+  let recorded = try sandbox.run(
+    ["record", ids[0], "ecoute-active", "--date", "2026-03-01"] + courses, today: "2026-11-02")
+  #expect(recorded.status == 0, "\(recorded.stderr)")
+  let before = try Data(contentsOf: URL(fileURLWithPath: sandbox.database))
+  for arguments in [
+    ["status", ids[0]], ["roster"], ["roster", "--format", "csv"], ["helpers", "list"], ["helpers", "show", ids[0]],
+    ["courses"],
+  ] {
+    let result = try sandbox.run(arguments + courses, today: "2026-11-02")
+    #expect(result.status == 0, "\(arguments): \(result.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: sandbox.database)) == before, "\(arguments)")
+    #expect(!FileManager.default.fileExists(atPath: sandbox.database + "-wal"), "\(arguments)")
+  }
+}
