@@ -1,45 +1,14 @@
 import CourseModel
 
-/// A helper as the reports show them: the registry's fields, no rules.
-public struct HelperInfo: Sendable, Hashable {
-  public var id: String
-  public var name: String
-  /// The union local (syndicat).
-  public var local: String
-  public var region: String
-  public var email: String?
-  public var active: Bool
-  /// When the helper was added (ISO 8601 timestamp, UTC).
-  public var createdAt: String
-
-  public init(
-    id: String, name: String, local: String, region: String, email: String? = nil, active: Bool = true,
-    createdAt: String = ""
-  ) {
-    self.id = id
-    self.name = name
-    self.local = local
-    self.region = region
-    self.email = email
-    self.active = active
-    self.createdAt = createdAt
-  }
-
-  /// `Marie Tremblay (mtremblay)`, stripped of control characters.
-  public var displayName: String {
-    "\(name) (\(id))".strippingControlCharacters()
-  }
-
-  /// « oui » or « non », "yes" or "no".
-  static func yesNo(_ value: Bool, _ language: Language) -> String {
-    (value ? Message(fr: "oui", en: "yes") : Message(fr: "non", en: "no")).text(language)
-  }
+/// « oui » or « non », "yes" or "no".
+private func yesNo(_ value: Bool, _ language: Language) -> String {
+  (value ? Message(fr: "oui", en: "yes") : Message(fr: "non", en: "no")).text(language)
 }
 
 /// The table of `entraide helpers list`.
 public enum HelperList {
   /// One line per helper in the order given; with `showActive`, a column that says whether each is active.
-  public static func render(_ helpers: [HelperInfo], showActive: Bool, language: Language) -> String {
+  public static func render(_ helpers: [Helper], showActive: Bool, language: Language) -> String {
     guard !helpers.isEmpty else { return Message(fr: "Aucun·e entraidant·e.", en: "No helpers.").text(language) }
     let french = language == .fr
     var header = french ? ["ID", "Nom", "Syndicat", "Région", "Courriel"] : ["ID", "Name", "Local", "Region", "Email"]
@@ -47,7 +16,7 @@ public enum HelperList {
     var table = TextTable(header: header)
     for helper in helpers {
       var row = [helper.id, helper.name, helper.local, helper.region, helper.email ?? ""]
-      if showActive { row.append(HelperInfo.yesNo(helper.active, language)) }
+      if showActive { row.append(yesNo(helper.active, language)) }
       table.append(row)
     }
     return table.render()
@@ -100,11 +69,11 @@ public struct HelperRecord: Sendable, Hashable {
     }
   }
 
-  public var helper: HelperInfo
+  public var helper: Helper
   public var events: [Event]
   public var attempts: [AttemptLine]
 
-  public init(helper: HelperInfo, events: [Event], attempts: [AttemptLine]) {
+  public init(helper: Helper, events: [Event], attempts: [AttemptLine]) {
     self.helper = helper
     self.events = events
     self.attempts = attempts
@@ -118,7 +87,7 @@ public struct HelperRecord: Sendable, Hashable {
     details.append([french ? "Syndicat" : "Local", helper.local])
     details.append([french ? "Région" : "Region", helper.region])
     details.append([french ? "Courriel" : "Email", helper.email ?? "—"])
-    details.append([french ? "Actif" : "Active", HelperInfo.yesNo(helper.active, language)])
+    details.append([french ? "Actif" : "Active", yesNo(helper.active, language)])
     details.append([french ? "Ajouté le" : "Added", helper.createdAt])
     var history = TextTable(
       header: french ? ["Quand", "Par", "Action", "Raison"] : ["When", "By", "Action", "Reason"])

@@ -56,7 +56,7 @@ public struct StatusReport: Sendable, Hashable {
     }
   }
 
-  public var helper: HelperInfo
+  public var helper: Helper
   public var today: CalendarDate
   public var standings: [Standing]
   /// Oldest first.
@@ -65,7 +65,7 @@ public struct StatusReport: Sendable, Hashable {
   public var practice: PracticeReport
 
   public init(
-    helper: HelperInfo, today: CalendarDate, standings: [Standing], passed: [Passed], history: HistoryReport,
+    helper: Helper, today: CalendarDate, standings: [Standing], passed: [Passed], history: HistoryReport,
     practice: PracticeReport
   ) {
     self.helper = helper

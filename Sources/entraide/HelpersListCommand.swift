@@ -16,7 +16,7 @@ struct HelpersListCommand: AsyncParsableCommand {
     try await global.reportingErrors {
       let registry = try global.openRegistry()
       let helpers = try mappingRegistryErrors { try registry.helpers(includeInactive: all) }
-      print(HelperList.render(helpers.map(HelperInfo.init), showActive: all, language: global.language))
+      print(HelperList.render(helpers, showActive: all, language: global.language))
     }
   }
 }

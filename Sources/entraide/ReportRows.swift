@@ -3,15 +3,6 @@ import CourseXML
 import Registry
 import Reports
 
-extension HelperInfo {
-  /// The report's view of a registry helper.
-  init(_ helper: Helper) {
-    self.init(
-      id: helper.id, name: helper.name, local: helper.local, region: helper.region, email: helper.email,
-      active: helper.active, createdAt: helper.createdAt)
-  }
-}
-
 extension StatusReport {
   /// The status report of `status` for the certifications of `catalog` (the catalogue's, or the one asked for):
   /// cycles of other certifications are left out; course titles and the practice from `catalogue`.
@@ -21,7 +12,7 @@ extension StatusReport {
     let courses = catalogue.courseIndex
     let shownCycles = cycles.filter { cycle in catalog.certifications.contains { $0.id == cycle.certificationID } }
     self.init(
-      helper: HelperInfo(status.helper), today: status.today,
+      helper: status.helper, today: status.today,
       standings: status.certifications.map(Standing.init),
       passed: status.passedCourses.map { course in
         Passed(
@@ -48,7 +39,7 @@ extension HelperRecord {
   /// The record of `helpers show` from the registry's helper, audit events and attempts.
   init(helper: Helper, events: [AuditEvent], attempts: [Attempt]) {
     self.init(
-      helper: HelperInfo(helper),
+      helper: helper,
       events: events.map { Event(at: $0.at, by: $0.by, action: $0.action.rawValue, reason: $0.reason) },
       attempts: attempts.map { attempt in
         AttemptLine(

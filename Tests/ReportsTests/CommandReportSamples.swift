@@ -53,7 +53,7 @@ enum CommandSample {
     title: text("Visite du format", "Format tour"), activities: [lesson("l", "Leçon", "Lesson")])
 
   /// A deactivated helper with accents, whose status shows every kind of standing.
-  static let zoe = HelperInfo(
+  static let zoe = Helper(
     id: "zcote", name: "Zoë Côté", local: "CSN 123", region: "Québec", email: "zoe@example.org", active: false,
     createdAt: "2026-01-05T14:03:00Z")
 

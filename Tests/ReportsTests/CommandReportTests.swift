@@ -330,7 +330,7 @@ import Testing
 
   @Test func aHelperRecordWithoutAttemptsSaysSo() {
     let record = HelperRecord(
-      helper: HelperInfo(id: "mtremblay", name: "Marie", local: "L", region: "R"), events: [], attempts: [])
+      helper: Helper(id: "mtremblay", name: "Marie", local: "L", region: "R"), events: [], attempts: [])
     #expect(
       record.render(language: .fr) == """
         Identifiant  mtremblay
@@ -351,7 +351,7 @@ import Testing
 
   @Test func theHelperListInBothLanguages() {
     let helpers = [
-      CommandSample.zoe, HelperInfo(id: "mtremblay", name: "Marie Tremblay", local: "SCFP 1234", region: "Montréal"),
+      CommandSample.zoe, Helper(id: "mtremblay", name: "Marie Tremblay", local: "SCFP 1234", region: "Montréal"),
     ]
     #expect(
       HelperList.render(helpers, showActive: true, language: .fr) == """
