@@ -1,5 +1,3 @@
-import Foundation
-
 /// A peer helper in the registry: only what the job needs (DESIGN §6).
 public struct Helper: Sendable, Hashable, Codable {
   /// A short readable id (`mtremblay`); unique ignoring case.
