@@ -244,14 +244,14 @@ extension PostgresRegistry {
       // As the SQLite roster reads: each helper's latest cycle of each certification (the latest certified_on,
       // the last made on a tie: `CertificationRules.latest`), and for the initial paths' courses whether each
       // was attempted and its latest pass (a pass counts when on or after a day, so the latest one decides).
-      // Byte order ("C") sorts faster than the database's collation; only the grouping depends on it.
+      // In the order of the index `cycles_latest` (schema version 2): read without a sort.
       var latest = [[Cycle]](repeating: [], count: helpers.count)
       let certificationIDs = certifications.certifications.map(\.id)
       for row in try connection.query(
         """
-        SELECT DISTINCT ON (helper_id COLLATE "C", certification_id COLLATE "C") \(unescaped: Self.cycleColumns)
+        SELECT DISTINCT ON (helper_id, certification_id) \(unescaped: Self.cycleColumns)
         FROM cycles WHERE certification_id = ANY(\(certificationIDs))
-        ORDER BY helper_id COLLATE "C", certification_id COLLATE "C", certified_on COLLATE "C" DESC, id DESC
+        ORDER BY helper_id, certification_id, certified_on DESC, id DESC
         """)
       {
         let cycle = try Self.cycle(row)
@@ -263,7 +263,7 @@ extension PostgresRegistry {
       for row in try connection.query(
         """
         SELECT helper_id, course_id, max(passed_on COLLATE "C") FROM attempts WHERE course_id = ANY(\(initialCourses))
-        GROUP BY helper_id, course_id
+        GROUP BY course_id, helper_id
         """)
       {
         let (helperID, courseID, passedOn) = try row.decode((String, String, String?).self)
@@ -278,6 +278,64 @@ extension PostgresRegistry {
             passes: passes[index], attempted: attempted[index], cycles: latest[index], today: today,
             certifications: certifications))
       }
+    }
+  }
+
+  /// The roster's lines: the same helpers, statuses and dates as `roster(…)`, from three reads of what they
+  /// need (helpers; each one's latest cycle dates per certification, from the index `cycles_latest`; which
+  /// initial-path courses each one attempted, from `attempts_by_course`), the status decided by
+  /// `Registry.standing(…)` as on SQLite.
+  public func rosterLines(today: CalendarDate, certifications: CertificationCatalog, includeInactive: Bool) throws
+    -> [RosterLine]
+  {
+    try read {
+      let catalogue = certifications.certifications
+      var lines: [RosterLine] = []
+      var position: [String: Int] = [:]
+      for row in try connection.query(
+        """
+        SELECT id, name, local, region FROM helpers \(unescaped: includeInactive ? "" : "WHERE active")
+        ORDER BY lower(id) COLLATE "C"
+        """)
+      {
+        let (id, name, local, region) = try row.decode((String, String, String, String).self)
+        position[id] = lines.count
+        lines.append(RosterLine(helperID: id, name: name, local: local, region: region, standings: []))
+      }
+      var latest = [[CycleDates?]](repeating: Array(repeating: nil, count: catalogue.count), count: lines.count)
+      for row in try connection.query(
+        """
+        SELECT DISTINCT ON (helper_id, certification_id) helper_id, certification_id,
+          certified_on || valid_through || window_opens
+        FROM cycles WHERE certification_id = ANY(\(catalogue.map(\.id)))
+        ORDER BY helper_id, certification_id, certified_on DESC, id DESC
+        """)
+      {
+        var (helperID, certificationID, text) = try row.decode((String, String, String).self)
+        guard let index = position[helperID], let slot = catalogue.firstIndex(where: { $0.id == certificationID })
+        else { continue }
+        guard let dates = text.withUTF8(CycleDates.init(concatenated:)) else {
+          throw RegistryError.database("a cycle of \(helperID) is malformed")
+        }
+        latest[index][slot] = dates
+      }
+      let initialCourses = Array(Set(catalogue.flatMap { $0.initial.map(\.courseID) }))
+      var attempted = [Set<String>](repeating: [], count: lines.count)
+      for row in try connection.query(
+        "SELECT DISTINCT course_id, helper_id FROM attempts WHERE course_id = ANY(\(initialCourses))")
+      {
+        let (courseID, helperID) = try row.decode((String, String).self)
+        if let index = position[helperID] { attempted[index].insert(courseID) }
+      }
+      for index in lines.indices {
+        lines[index].standings = catalogue.enumerated().map { slot, certification in
+          Registry.standing(
+            latest: latest[index][slot],
+            initialPathStarted: Registry.initialPathStarted(certification, attempted: attempted[index]),
+            today: today, certification: certification)
+        }
+      }
+      return lines
     }
   }
 

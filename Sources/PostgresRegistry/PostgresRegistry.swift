@@ -42,10 +42,9 @@ public final class PostgresRegistry: RegistryStore, @unchecked Sendable {
     url: PostgresURL, actor: String, creating: Bool = true, clock: @escaping @Sendable () -> Date = { Date() }
   ) throws -> PostgresRegistry {
     let connection = try ServerConnection.open(url)
-    if !creating, try PostgresSchema.appliedVersion(connection) == nil {
-      throw ServerRegistryError.noRegistry(server: url.description)
-    }
-    try PostgresSchema.migrate(connection)
+    let state = try PostgresSchema.state(connection)
+    if !creating, state.version == nil { throw ServerRegistryError.noRegistry(server: url.description) }
+    try PostgresSchema.migrate(connection, from: state)
     let rows = try connection.query(
       """
       SELECT r.rolsuper OR r.rolbypassrls OR r.rolname = pg_get_userbyid(c.relowner), pg_get_userbyid(c.relowner)::text

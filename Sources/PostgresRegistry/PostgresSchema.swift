@@ -8,16 +8,35 @@ import Registry
 /// attempts, cycles and audit events never change (triggers, which bind the owner role too; the owner's own
 /// UPDATE, DELETE and TRUNCATE privileges on cycles and events are revoked as well). Row-level security
 /// limits every role but the owner to the helpers of its scope (`access_scopes`) and their rows.
+///
+/// Only the owner migrates. A migration that only adds indexes leaves the registry usable by this program
+/// at the version before it (`oldestUsable`): a scoped role connecting before the owner works on it as is,
+/// slower, and the owner's next use applies the migration.
 enum PostgresSchema {
   /// The schema version this program writes; a registry with a higher one is refused.
-  static let version = 1
+  static let version = 2
+
+  /// The oldest version this program reads and writes as is (later ones add indexes only).
+  static let oldestUsable = 1
 
   /// The key of the advisory lock migrations take ("Entr").
   static let lockKey: Int64 = 0x456E_7472
 
   /// Each migration, in order; a new schema is a new entry appended at the end, never an edit.
   static let migrations: [(version: Int, name: String, sql: [String])] = [
-    (1, "v1-registry", v1)
+    (1, "v1-registry", v1),
+    (2, "v2-roster-indexes", v2),
+  ]
+
+  /// The roster's reads without a sort or a table read (docs/PERFORMANCE.md, PostgreSQL): each helper's latest
+  /// cycle of each certification in index order (as SQLite's `cycles_latest`), and the attempts of the initial
+  /// paths' courses by course.
+  static let v2: [String] = [
+    """
+    CREATE INDEX cycles_latest ON cycles (helper_id, certification_id, certified_on DESC, id DESC)
+    INCLUDE (valid_through, window_opens)
+    """,
+    "CREATE INDEX attempts_by_course ON attempts (course_id, helper_id) INCLUDE (passed_on)",
   ]
 
   static let v1: [String] = [
@@ -222,46 +241,58 @@ enum PostgresSchema {
     """,
   ]
 
-  /// The database's state before any change: nil when it holds no registry and nothing else (a new registry).
-  /// Throws for a database of another program or of a newer Entraide.
-  static func appliedVersion(_ connection: ServerConnection) throws -> Int? {
-    // One statement, so both answers come from one snapshot of the catalogue (another first use may be
+  /// What the database holds, before any change.
+  struct State: Equatable {
+    /// The registry's schema version; nil when the database holds no registry and nothing else (a new one).
+    var version: Int?
+    /// Whether the connected role owns the registry (or the database, when there is none yet): only then
+    /// does it migrate.
+    var owns: Bool
+  }
+
+  /// The database's state before any change. Throws for a database of another program or of a newer
+  /// Entraide, and for a role with no scope.
+  static func state(_ connection: ServerConnection) throws -> State {
+    // One statement, so the answers come from one snapshot of the catalogue (another first use may be
     // committing its migration meanwhile).
-    let state = try connection.query(
+    let rows = try connection.query(
       """
-      SELECT count(*) FILTER (WHERE c.relname = 'entraide_schema'), count(*)
+      SELECT count(*) FILTER (WHERE c.relname = 'entraide_schema'), count(*),
+        coalesce(bool_or(pg_has_role(c.relowner, 'USAGE')) FILTER (WHERE c.relname = 'entraide_schema'),
+          (SELECT pg_has_role(d.datdba, 'USAGE') FROM pg_database d WHERE d.datname = current_database()))
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
       """)
-    let (registryTables, tables) = try state[0].decode((Int, Int).self)
+    let (registryTables, tables, owns) = try rows[0].decode((Int, Int, Bool).self)
     if registryTables > 0 {
-      let rows: [PostgresRow]
+      let versions: [PostgresRow]
       do {
-        rows = try connection.query("SELECT coalesce(max(version), 0) FROM entraide_schema")
+        versions = try connection.query("SELECT coalesce(max(version), 0) FROM entraide_schema")
       } catch ServerRegistryError.notPermitted(let role, _) {
         // Only roles given a scope (`access grant`) may read the registry.
         throw ServerRegistryError.noScope(role: role)
       }
-      let found = try rows.first?.decode(Int.self) ?? 0
+      let found = try versions.first?.decode(Int.self) ?? 0
       if found > version {
         throw ServerRegistryError.newerSchema(server: connection.url.description, found: found, known: version)
       }
-      return found
+      return State(version: found, owns: owns)
     }
     if tables > 0 { throw ServerRegistryError.notARegistry(server: connection.url.description) }
-    return nil
+    return State(version: nil, owns: owns)
   }
 
-  /// Brings the registry to `version`: creates it in an empty database, applies missing migrations.
+  /// Brings the registry to `version` when the role owns it: creates it in an empty database, applies missing
+  /// migrations. A role that does not own it works on any version from `oldestUsable` as is.
   ///
   /// Two first uses at once both succeed: the migrations run in one transaction under an advisory lock,
   /// and the second one finds them done.
-  static func migrate(_ connection: ServerConnection) throws {
-    if let applied = try appliedVersion(connection), applied == version { return }
+  static func migrate(_ connection: ServerConnection, from state: State) throws {
+    if let applied = state.version, applied == version || (!state.owns && applied >= oldestUsable) { return }
     do {
       try connection.transaction {
         try connection.execute("SELECT pg_advisory_xact_lock(\(lockKey))")
-        let applied = try appliedVersion(connection) ?? 0
+        let applied = try Self.state(connection).version ?? 0
         for migration in migrations where migration.version > applied {
           for statement in migration.sql { try connection.execute(PostgresQuery(unsafeSQL: statement)) }
           try connection.execute(

@@ -185,15 +185,21 @@ extension Registry {
     certifications.certifications.map { certification in
       let latest = CertificationRules.latest(cycles.filter { $0.certificationID == certification.id }, dates: \.dates)
       let required = certification.initial.map(\.courseID)
-      let started = required.contains { attempted.contains($0) }
       let standing = standing(
-        latest: latest?.dates, initialPathStarted: started, today: today, certification: certification)
+        latest: latest?.dates, initialPathStarted: initialPathStarted(certification, attempted: attempted),
+        today: today, certification: certification)
       let passed = CertificationRules.initialPassed(
         passes: passes, latestCycle: latest?.dates, certification: certification)
       return CertificationStanding(
         certificationID: certification.id, title: certification.title, status: standing.status, cycle: latest,
         daysLeft: standing.daysLeft, initialPassed: passed, initialRequired: required)
     }
+  }
+
+  /// Whether a helper who attempted `attempted` (course ids) started the certification's initial path: they
+  /// attempted one of its courses (as `rosterLines` asks SQLite).
+  package static func initialPathStarted(_ certification: Certification, attempted: Set<String>) -> Bool {
+    certification.initial.contains { attempted.contains($0.courseID) }
   }
 
   /// A status and the days left, from the latest cycle's dates and whether the initial path is started.
@@ -240,7 +246,7 @@ extension Cycle {
 
 extension CycleDates {
   /// The dates of a cycle from its three `YYYY-MM-DD` written one after the other (30 bytes), or nil.
-  init?(concatenated bytes: UnsafeBufferPointer<UInt8>) {
+  package init?(concatenated bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == 30, let certifiedOn = CalendarDate(iso: UnsafeBufferPointer(rebasing: bytes[0..<10])),
       let validThrough = CalendarDate(iso: UnsafeBufferPointer(rebasing: bytes[10..<20])),
       let windowOpens = CalendarDate(iso: UnsafeBufferPointer(rebasing: bytes[20..<30]))

@@ -193,7 +193,7 @@ extension RegistrySandbox {
   #expect(
     newer.stderr
       == "entraide : erreur : Le registre postgresql://entraide_owner@127.0.0.1:\(cluster.port)/\(database.name) a été "
-      + "créé par une version plus récente d’Entraide (schéma 7, celle-ci connaît 1) ; mettez Entraide à jour. "
+      + "créé par une version plus récente d’Entraide (schéma 7, celle-ci connaît 2) ; mettez Entraide à jour. "
       + "Rien n’a été modifié.\n")
 
   let empty = try cluster.makeDatabase()

@@ -54,7 +54,47 @@ import Testing
   }
   #expect(failures.all.isEmpty)
   let versions = try TestCluster.shared().psql("SELECT version, name FROM entraide_schema", database: database.name)
-  #expect(versions.stdout == "1|v1-registry\n")
+  #expect(versions.stdout == "1|v1-registry\n2|v2-roster-indexes\n")
+}
+
+@Test func aVersionOneRegistryIsReadAsIsByAScopedRoleAndUpgradedByItsOwner() throws {
+  let cluster = try TestCluster.shared()
+  let database = try cluster.makeDatabase()
+  let estrie = "estrie_\(database.name.suffix(12))"
+  try cluster.createRole(estrie, password: "pw-\(estrie)")
+  let owner = try serverRegistry(database)
+  try owner.addHelper(NewHelper(id: "marie", name: "Marie Tremblay", local: "CSN 123", region: "Estrie"), reason: nil)
+  _ = try owner.record(
+    helperID: "marie", courseID: "prevention-suicide", on: day("2026-11-01"), note: nil, today: day("2026-11-22"),
+    courses: courseIndex)
+  _ = try owner.grantAccess(role: estrie, regions: ["Estrie"], locals: [], readOnly: false)
+  // The registry as a version-1 Entraide left it.
+  let downgraded = cluster.psql(
+    "DROP INDEX cycles_latest, attempts_by_course; DELETE FROM entraide_schema WHERE version = 2",
+    database: database.name)
+  #expect(downgraded.status == 0, "\(downgraded.stderr)")
+  let indexes = """
+    SELECT (SELECT string_agg(version::text, ',' ORDER BY version) FROM entraide_schema) || ' ' ||
+      (SELECT count(*) FROM pg_indexes WHERE indexname IN ('cycles_latest', 'attempts_by_course'))
+    """
+
+  // A role that does not own the registry cannot add the indexes: it works on version 1 as is.
+  let coordinator = try serverRegistry(database, role: estrie, password: "pw-\(estrie)")
+  let lines = try coordinator.rosterLines(today: day("2026-11-22"), certifications: catalog, includeInactive: false)
+  #expect(lines.map(\.helperID) == ["marie"])
+  #expect(lines[0].standings.map(\.status) == [.never, .certified])
+  _ = try coordinator.record(
+    helperID: "marie", courseID: "ecoute-active", on: day("2026-11-20"), note: nil, today: day("2026-11-22"),
+    courses: courseIndex)
+  #expect(cluster.psql(indexes, database: database.name).stdout == "1 0\n")
+
+  // The owner's next use applies version 2; the roster reads the same.
+  let upgraded = try serverRegistry(database)
+  #expect(cluster.psql(indexes, database: database.name).stdout == "1,2 2\n")
+  #expect(
+    try upgraded.rosterLines(today: day("2026-11-22"), certifications: catalog, includeInactive: false)
+      == (try coordinator.rosterLines(today: day("2026-11-22"), certifications: catalog, includeInactive: false)))
+  #expect(try upgraded.attempts(helperID: "marie").count == 2)
 }
 
 @Test func twoCoordinatorsRecordingForOneHelperAtOnceMakeOneCycle() throws {
@@ -110,9 +150,9 @@ import Testing
   let database = try cluster.makeDatabase()
   try serverRegistry(database).addHelper(
     NewHelper(name: "Marie Tremblay", local: "CSN 123", region: "Estrie"), reason: nil)
-  #expect(cluster.psql("INSERT INTO entraide_schema VALUES (2, 'v2-future')", database: database.name).status == 0)
+  #expect(cluster.psql("INSERT INTO entraide_schema VALUES (3, 'v3-future')", database: database.name).status == 0)
   let url = try PostgresURL(parsing: database.url())
-  #expect(throws: ServerRegistryError.newerSchema(server: url.description, found: 2, known: 1)) {
+  #expect(throws: ServerRegistryError.newerSchema(server: url.description, found: 3, known: 2)) {
     try serverRegistry(database)
   }
   #expect(cluster.psql("SELECT count(*) FROM events", database: database.name).stdout == "1\n")

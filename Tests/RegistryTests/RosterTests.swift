@@ -1,13 +1,19 @@
 import CourseModel
 import Foundation
 import GRDB
+import PostgresTestCluster
 import Testing
 
 @testable import Registry
 
 /// Helpers in every status on 2026-11-22 for `entraidant`, plus a deactivated one.
 private func registryInEveryStatus() throws -> Registry {
-  let registry = try memoryRegistry()
+  try registryInEveryStatus(.sqlite) as! Registry
+}
+
+/// The same helpers on `store`.
+private func registryInEveryStatus(_ store: Store) throws -> any RegistryStore {
+  let registry = try makeRegistry(store)
   let today = day("2026-11-22")
   func add(_ name: String, _ sessions: [(String, String)]) throws {
     let helper = try registry.addHelper(NewHelper(name: name, local: "CSN 123", region: "Estrie"))
@@ -24,7 +30,7 @@ private func registryInEveryStatus() throws -> Registry {
   try add("Eve Expiree", [("ecoute-active", "2025-06-01"), ("referer", "2025-06-01")])
   try add("Luc Perime", [("ecoute-active", "2024-06-01"), ("referer", "2024-06-01"), ("ecoute-active", "2026-11-02")])
   try add("Paul Parti", [("ecoute-active", "2026-10-01"), ("referer", "2026-10-02")])
-  _ = try registry.deactivateHelper("pparti")
+  _ = try registry.deactivateHelper("pparti", reason: nil)
   return registry
 }
 
@@ -67,8 +73,9 @@ private func registryInEveryStatus() throws -> Registry {
     })
 }
 
-@Test func theRosterLinesAreTheRosterWithoutItsDetail() throws {
-  let registry = try registryInEveryStatus()
+@Test(arguments: Store.allCases)
+func theRosterLinesAreTheRosterWithoutItsDetail(store: Store) throws {
+  let registry = try registryInEveryStatus(store)
   let today = day("2026-11-22")
   for includeInactive in [false, true] {
     let lines = try registry.rosterLines(today: today, certifications: catalog, includeInactive: includeInactive)
@@ -104,11 +111,20 @@ private func registryInEveryStatus() throws -> Registry {
   #expect(plan.contains("USING COVERING INDEX cycles_latest"))
 }
 
-@Test func aMalformedCycleDateIsRefusedByTheRosterLines() throws {
-  let registry = try registryInEveryStatus()
-  try registry.writer.write { db in
-    try db.execute(sql: "DROP TRIGGER cycles_no_update")
-    try db.execute(sql: "UPDATE cycles SET valid_through = '2026-13-01' WHERE helper_id = 'ccertifiee'")
+@Test(arguments: Store.allCases)
+func aMalformedCycleDateIsRefusedByTheRosterLines(store: Store) throws {
+  let registry = try registryInEveryStatus(store)
+  let damage = "UPDATE cycles SET valid_through = '2026-13-01' WHERE helper_id = 'ccertifiee'"
+  if let sqlite = registry as? Registry {
+    try sqlite.writer.write { db in
+      try db.execute(sql: "DROP TRIGGER cycles_no_update")
+      try db.execute(sql: damage)
+    }
+  } else {
+    let database = try #require(registry.location.split(separator: "/").last.map(String.init))
+    let damaged = try TestCluster.shared().psql(
+      "ALTER TABLE cycles DISABLE TRIGGER cycles_append_only; \(damage)", database: database)
+    #expect(damaged.status == 0, "\(damaged.stderr)")
   }
   #expect(throws: RegistryError.database("a cycle of ccertifiee is malformed")) {
     try registry.rosterLines(today: day("2026-11-22"), certifications: catalog, includeInactive: false)
