@@ -51,6 +51,10 @@ struct Entraide: AsyncParsableCommand {
       } else {
         try command.run()
       }
+      try StandardOutput.finish()
+    } catch let error as UserError {
+      GlobalOptions.report(error, in: UsageErrorText.language(of: Array(CommandLine.arguments.dropFirst())))
+      Foundation.exit(error.exitCode)
     } catch {
       // Help (`--help`, `help SUBCOMMAND`): ArgumentParser's own words in the help language too.
       if exitCode(for: error) == .success, HelpLanguage.current == .fr {

@@ -20,7 +20,7 @@ struct OutputOptions: ParsableArguments {
   @discardableResult
   func write(_ data: Data) throws -> Bool {
     guard let output else {
-      FileHandle.standardOutput.write(data)
+      try StandardOutput.write(data)
       return false
     }
     try refuseExisting(output)

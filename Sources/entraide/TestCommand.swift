@@ -3,6 +3,7 @@ import CourseEngine
 import CourseModel
 import CourseXML
 import Foundation
+import Reports
 
 /// `entraide test [COURSE…]`: plays every role-play path and runs each quiz under many seeds.
 struct TestCommand: AsyncParsableCommand {
@@ -60,26 +61,20 @@ struct TestCommand: AsyncParsableCommand {
           return Catalogue.File(path: result.path, content: result.file, findings: result.findings)
         }
       let explorer = Explorer()
-      var passed = 0
-      var failed = 0
-      var output: [String] = []
-      for file in loaded {
-        if case .certifications = file.content { continue }  // certifications.xml: nothing to play
-        let (verdict, lines) = Self.report(file, explorer: explorer, seeds: seeds, language: language)
-        if verdict { passed += 1 } else { failed += 1 }
-        output += lines
-      }
-      guard passed + failed > 0 else {
+      let report = TestReport(
+        entries: loaded.compactMap { file in
+          if case .certifications = file.content { return nil }  // certifications.xml: nothing to play
+          return Self.entry(file, explorer: explorer, seeds: seeds, language: language)
+        })
+      guard !report.entries.isEmpty else {
         throw UserError(
           Message(
             fr: "aucun fichier de cours dans « \(coursesDirectory.path) » ; donnez des fichiers ou --courses",
             en: "no course file in '\(coursesDirectory.path)'; name files or use --courses"),
           exitCode: 2)
       }
-      output += Self.closing(passed: passed, failed: failed, language: language)
-      let text = output.map { $0.strippingControlCharacters() }.joined(separator: "\n") + "\n"
-      FileHandle.standardOutput.write(Data(text.utf8))
-      if failed > 0 { throw ExitCode(1) }
+      try StandardOutput.write(Data(report.render(language: language).utf8))
+      if report.failed > 0 { throw ExitCode(1) }
     }
   }
 
@@ -129,31 +124,13 @@ struct TestCommand: AsyncParsableCommand {
     return files
   }
 
-  /// The engine's verdict for one file (false when it does not load) and its lines: the explorer's report, or
-  /// FAIL with the errors that keep the course from loading.
-  static func report(
-    _ result: Catalogue.File, explorer: Explorer, seeds: Int, language: Language
-  ) -> (passed: Bool, lines: [String]) {
+  /// One file's entry: the engine's verdict and report, or the errors that keep the course from loading.
+  static func entry(_ result: Catalogue.File, explorer: Explorer, seeds: Int, language: Language) -> TestReport.Entry {
     let errors = result.findings.filter { $0.severity == .error }
     guard let course = result.course, errors.isEmpty else {
-      let reason = Message(
-        fr: "ne passe pas la validation : corrigez les erreurs ci-dessous",
-        en: "does not validate: fix the errors below")
-      return (
-        false,
-        ["FAIL \(result.course?.id ?? result.path) (\(reason.text(language)))"]
-          + errors.map { "  " + $0.formatted(language) }
-      )
+      return .refused(name: result.course?.id ?? result.path, errors: errors.map { $0.formatted(language) })
     }
     let check = explorer.check(course, quizSeeds: seeds)
-    return (check.passed, check.report(language: language))
-  }
-
-  /// `N passed, N failed`, after its French form when the interface is French.
-  static func closing(passed: Int, failed: Int, language: Language) -> [String] {
-    let english = "\(passed) passed, \(failed) failed"
-    guard language == .fr else { return [english] }
-    let french = "\(passed) cours réussi\(passed > 1 ? "s" : ""), \(failed) échoué\(failed > 1 ? "s" : "")"
-    return [french, english]
+    return .checked(passed: check.passed, lines: check.report(language: language))
   }
 }

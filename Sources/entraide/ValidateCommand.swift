@@ -73,7 +73,7 @@ struct ValidateCommand: AsyncParsableCommand {
       ).report
       : loader.validate(paths: targets, courseChecks: GlobalOptions.courseChecks())
     let output = render(report, format: format, language: language)
-    FileHandle.standardOutput.write(Data(output.utf8))
+    try StandardOutput.write(Data(output.utf8))
     let status: Int32 = !report.unusablePaths.isEmpty ? 2 : report.errorCount > 0 ? 1 : 0
     // The process ends here: freeing every course model first would only add to the run's time.
     withExtendedLifetime(report) { Foundation.exit(status) }
