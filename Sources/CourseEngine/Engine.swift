@@ -258,6 +258,11 @@ extension CourseSession {
       drawnFrom: course.pool(holding: activity.id).map(DrawnFrom.init))
   }
 
+  /// A skill's title in the session's language (its id when the role-play does not name it).
+  func skillTitle(_ skillID: String, in roleplay: Roleplay) -> String {
+    roleplay.skills.first { $0.id == skillID }.map { text($0.title) } ?? skillID
+  }
+
   func currentRoleplay() -> Roleplay? {
     let index = state.position.activity
     guard index < activities.count, case .roleplay(let roleplay) = activities[index] else { return nil }
@@ -339,12 +344,21 @@ extension CourseSession {
       guard let entry = state.roleplay?.path.last else {
         return Step(context: context, content: .courseResult(makeCourseResult()), expectation: .nothing)
       }
+      // In the session's language now: a session resumed in the other language shows the choice it was left
+      // at in that language (the path keeps the words shown then).
+      let roleplay = currentRoleplay()
+      let choice = roleplay?.scene(entry.sceneID)?.choices.dropFirst(entry.choiceIndex).first
+      let points = entry.points.map { points in
+        var shown = points
+        if let roleplay { shown.skill = skillTitle(points.skillID, in: roleplay) }
+        return shown
+      }
       return Step(
         context: context,
         content: .choiceFeedback(
           ChoiceFeedbackStep(
-            sceneID: entry.sceneID, choiceIndex: entry.choiceIndex, say: entry.say, feedback: entry.feedback,
-            points: entry.points, critical: entry.critical)),
+            sceneID: entry.sceneID, choiceIndex: entry.choiceIndex, say: choice.map { text($0.say) } ?? entry.say,
+            feedback: choice.map { text($0.feedback) } ?? entry.feedback, points: points, critical: entry.critical)),
         expectation: expectation)
     case .question:
       guard let quiz = currentQuiz(), let progress = state.quiz, progress.current < progress.drawn.count else {
@@ -363,8 +377,19 @@ extension CourseSession {
       guard let record = state.quiz?.records.last else {
         return Step(context: context, content: .courseResult(makeCourseResult()), expectation: .nothing)
       }
+      // As for a choice: the answer's record in the session's language now.
+      var shown = record
+      if let quiz = currentQuiz(), let progress = state.quiz, progress.current < progress.drawn.count {
+        let drawn = progress.drawn[progress.current]
+        if let again = try? Scoring.record(
+          question: quiz.questions[drawn.index], drawn: drawn, answer: record.answer, expectation: expectation,
+          text: { text($0) }, language: state.language)
+        {
+          shown = again
+        }
+      }
       return Step(
-        context: context, content: .questionFeedback(QuestionFeedbackStep(record: record)), expectation: expectation)
+        context: context, content: .questionFeedback(QuestionFeedbackStep(record: shown)), expectation: expectation)
     case .activityResult:
       guard let outcome = state.pendingOutcome else {
         return Step(context: context, content: .courseResult(makeCourseResult()), expectation: .nothing)
@@ -469,8 +494,7 @@ extension CourseSession {
     var points: [SkillPoints] = []
     for effect in choice.scores {
       progress.skills[effect.skill, default: 0] &+= effect.points
-      let title = roleplay.skills.first { $0.id == effect.skill }.map { text($0.title) } ?? effect.skill
-      points.append(SkillPoints(skillID: effect.skill, skill: title, points: effect.points))
+      points.append(SkillPoints(skillID: effect.skill, skill: skillTitle(effect.skill, in: roleplay), points: effect.points))
     }
     if choice.once {
       progress.onceUsed.append(Self.onceKey(scene.id, index))

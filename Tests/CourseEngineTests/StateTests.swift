@@ -38,6 +38,33 @@ func halfAnswer(_ session: CourseSession) throws -> Answer {
 }
 
 @Suite struct StateTests {
+  @Test func aSessionResumedInTheOtherLanguageShowsItsStepInThatLanguage() throws {
+    let french = try playTour(seed: 2024, language: .fr)
+    let english = try playTour(seed: 2024, language: .en)
+    #expect(french.count == english.count)
+    var feedbacks = 0
+    for (index, session) in french.enumerated() {
+      // The saved state with its language switched, as `entraide run --lang en` resumes it.
+      var state = try CourseSession.decodeState(session.stateJSON())
+      state.language = .en
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      let json = String(decoding: try encoder.encode(state), as: UTF8.self)
+      let resumed = try CourseSession.resume(course: FormatTour.course, stateJSON: json)
+      switch resumed.current.content {
+      case .activityResult, .courseResult:
+        // Results keep the words of the runs as they were made (the record of what was shown).
+        continue
+      case .choiceFeedback, .questionFeedback:
+        feedbacks += 1
+      default:
+        break
+      }
+      #expect(resumed.current.content == english[index].current.content, "step \(index)")
+    }
+    #expect(feedbacks >= 8)
+  }
+
   @Test func resumingAfterEveryStepGivesTheSameResultAsAnUninterruptedRun() throws {
     for language in [Language.fr, .en] {
       let straight = try playTour(seed: 2024, language: language)
