@@ -494,7 +494,8 @@ extension CourseSession {
     var points: [SkillPoints] = []
     for effect in choice.scores {
       progress.skills[effect.skill, default: 0] &+= effect.points
-      points.append(SkillPoints(skillID: effect.skill, skill: skillTitle(effect.skill, in: roleplay), points: effect.points))
+      points.append(
+        SkillPoints(skillID: effect.skill, skill: skillTitle(effect.skill, in: roleplay), points: effect.points))
     }
     if choice.once {
       progress.onceUsed.append(Self.onceKey(scene.id, index))
