@@ -330,8 +330,8 @@ private func answerUntilTheEnd(_ run: InteractiveRun, from chunk: String, limit:
   // Back: the session resumes after the saved choice (in English this time); cut again by a restart.
   let (resumed, after) = try fixture.play(helper: helper, lang: "en", play: .pass, answers: 2)
   #expect(after.first?.contains("Resuming “The coffee break”, scene 2…") == true, "\(after)")
-  // The saved choice's feedback comes first (as it was given, in French).
-  #expect(after.first?.contains("Une question ouverte laisse Luc libre de répondre.") == true, "\(after)")
+  // The saved choice's feedback comes first, in the language of the day (English now).
+  #expect(after.first?.contains("An open question leaves Luc free to answer.") == true, "\(after)")
   let prompt = try #require(resumed.nextPrompt())
   let savedAgain = savedState()
   try cluster.stopServer()
