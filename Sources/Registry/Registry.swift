@@ -165,13 +165,24 @@ public final class Registry: Sendable {
   }
 
   /// Applies the migrations; another process migrating the same file at the same time is not an error.
+  ///
+  /// GRDB's migrator reads which migrations are applied, then applies each of the others in a transaction
+  /// of its own: a process creating the same new registry in between applies one first, and this one's then
+  /// fails ("table helpers already exists"). A failure after which another process has applied more
+  /// migrations is tried again (for up to `busyTimeout`); one with no such progress is an error.
   static func migrate(_ writer: any DatabaseWriter, path: String?) throws {
-    do {
-      try retryingWhileBusy { try migrator.migrate(writer) }
-    } catch {
-      let done = (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
-      if !done {
-        throw RegistryError.cannotOpen(path: path ?? ":memory:", reason: "\(error)")
+    let deadline = Date().addingTimeInterval(busyTimeout)
+    while true {
+      let before = try? writer.read { db in try migrator.appliedIdentifiers(db) }
+      do {
+        try retryingWhileBusy { try migrator.migrate(writer) }
+        return
+      } catch {
+        if (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) == true { return }
+        let after = try? writer.read { db in try migrator.appliedIdentifiers(db) }
+        guard let before, let after, after.isStrictSuperset(of: before), Date() < deadline else {
+          throw RegistryError.cannotOpen(path: path ?? ":memory:", reason: "\(error)")
+        }
       }
     }
   }
