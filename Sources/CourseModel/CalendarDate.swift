@@ -125,10 +125,17 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
   public var description: String {
-    let y = String(year)
-    let m = month < 10 ? "0\(month)" : "\(month)"
-    let d = day < 10 ? "0\(day)" : "\(day)"
-    return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
+    guard (0...9999).contains(year) else {
+      let y = String(year)
+      let m = month < 10 ? "0\(month)" : "\(month)"
+      let d = day < 10 ? "0\(day)" : "\(day)"
+      return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
+    }
+    // Written as bytes (`appendISO`): tables show tens of thousands of dates.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(10)
+    appendISO(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   public init(from decoder: any Decoder) throws {

@@ -14,6 +14,21 @@ public enum DisplayWidth {
     return width
   }
 
+  /// The columns a string takes (a table measures hundreds of thousands of cells).
+  public static func of(_ text: String) -> Int {
+    // ASCII: one column per printable byte, read from the UTF-8 bytes without decoding scalars.
+    var bytes = text
+    let ascii = bytes.withUTF8 { bytes -> Int? in
+      var width = 0
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte >= 0x20 && byte != 0x7F { width += 1 }
+      }
+      return width
+    }
+    return ascii ?? of(text[...])
+  }
+
   /// The columns a string takes.
   public static func of(_ text: some StringProtocol) -> Int {
     // Below U+0300 every scalar is a character of its own (CR LF excepted, both 0 wide): no need to find

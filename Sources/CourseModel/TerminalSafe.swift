@@ -19,7 +19,7 @@ extension String {
   /// registry.
   public func strippingControlCharacters(keepNewlines: Bool = false) -> String {
     // Most text has nothing to strip: returned as it is, not rebuilt scalar by scalar.
-    if !utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) || firstControlOrBidi == nil { return self }
+    if !hasControlOrBidi { return self }
     var result = String.UnicodeScalarView()
     var scalars = unicodeScalars.makeIterator()
     while let scalar = scalars.next() {
@@ -43,6 +43,12 @@ extension String {
       }
     }
     return String(result)
+  }
+
+  /// Whether the text has a control or bidirectional character (see `isControlOrBidi`): what
+  /// `strippingControlCharacters` would change. ASCII text without controls is told by its bytes alone.
+  public var hasControlOrBidi: Bool {
+    utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) && firstControlOrBidi != nil
   }
 
   /// The first control or bidirectional character of the text (see `isControlOrBidi`), or nil.

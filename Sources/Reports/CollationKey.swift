@@ -49,7 +49,7 @@ extension CollationKey {
     ids.reserveCapacity(strings.count)
     for string in strings {
       // A helper's rows are next to each other: the same name, local and region again.
-      if let last = ids.last, distinct[last].utf8.elementsEqual(string.utf8) {
+      if let last = ids.last, distinct[last].hasSameBytes(as: string) {
         ids.append(last)
         continue
       }
@@ -67,8 +67,9 @@ extension CollationKey {
   }
 }
 
-/// A string compared and hashed by its UTF-8 bytes, not by Unicode canonical equivalence.
-private struct UTF8Bytes: Hashable {
+/// A string compared and hashed by its UTF-8 bytes, not by Unicode canonical equivalence (which costs a
+/// normalization of accented text at every hash).
+struct UTF8Bytes: Hashable {
   let string: String
 
   init(_ string: String) {
@@ -76,12 +77,26 @@ private struct UTF8Bytes: Hashable {
   }
 
   static func == (a: UTF8Bytes, b: UTF8Bytes) -> Bool {
-    a.string.utf8.elementsEqual(b.string.utf8)
+    a.string.hasSameBytes(as: b.string)
   }
 
   func hash(into hasher: inout Hasher) {
     if string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
       for byte in string.utf8 { hasher.combine(byte) }
+    }
+  }
+}
+
+extension String {
+  /// Whether both strings are the same UTF-8 bytes (`==` compares by canonical equivalence instead), compared
+  /// at once rather than byte by byte.
+  func hasSameBytes(as other: String) -> Bool {
+    var a = self
+    var b = other
+    return a.withUTF8 { left in
+      b.withUTF8 { right in
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
     }
   }
 }

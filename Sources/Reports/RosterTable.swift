@@ -29,9 +29,18 @@ public enum RosterTable {
     // One status word per status, not one per row.
     let labels = Dictionary(
       uniqueKeysWithValues: CertificationStatus.allCases.map { ($0, $0.label.text(language)) })
+    // One title per certification, not one per row.
+    var titles: [String: String] = [:]
     for index in Roster.order(rows) {
+      let title =
+        titles[rows[index].certification]
+        ?? {
+          let title = rows[index].title(language)
+          titles[rows[index].certification] = title
+          return title
+        }()
       table.append([
-        rows[index].region, rows[index].local, rows[index].name, rows[index].helperID, rows[index].title(language),
+        rows[index].region, rows[index].local, rows[index].name, rows[index].helperID, title,
         labels[rows[index].status] ?? "", rows[index].certifiedOn?.description ?? "—",
         rows[index].validThrough?.description ?? "—", rows[index].daysLeft.map(String.init) ?? "—",
       ])

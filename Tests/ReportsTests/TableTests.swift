@@ -88,3 +88,23 @@ import Testing
   table.append(["日", "y", "z", "extra"])
   #expect(Array(table.render().utf8) == Array("A   Bb  C\nx       z\ne\u{301}e  y\n日  y   z".utf8))
 }
+
+@Test func repeatedCellsAreStrippedAndMeasuredEachTimeAlike() {
+  // The same accented text with an escape sequence, a bidi control and a C1 control, on several rows: each
+  // row shows it stripped, and `é` written two ways stays two texts (measured 1 column each).
+  var table = TextTable(header: ["Région", "N"])
+  for _ in 0..<3 { table.append(["Mont\u{E9}r\u{E9}gie\u{1B}[31m\u{202E}", "1"]) }
+  table.append(["Mont\u{65}\u{301}r\u{E9}gie\u{85}", "2"])
+  table.append(["\u{7F}abc\tdef", "3"])
+  #expect(
+    Array(table.render().utf8)
+      == Array(
+        """
+        Région      N
+        Montérégie  1
+        Montérégie  1
+        Montérégie  1
+        Mont\u{65}\u{301}régie  2
+        abc def     3
+        """.utf8))
+}
