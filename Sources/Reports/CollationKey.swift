@@ -44,6 +44,8 @@ extension CollationKey {
     // Distinct by their bytes: Swift's string equality takes `é` and `e` + U+0301 for one string, whose literal
     // orders differ (and hashing bytes skips the normalization that String's hashing does for accents).
     var firstIndex: [UTF8Bytes: Int] = [:]
+    // Room for as many distinct strings as the first rows suggest, so the table is rarely rebuilt.
+    firstIndex.reserveCapacity(min(strings.count, 1024))
     var distinct: [String] = []
     var ids: [Int] = []
     ids.reserveCapacity(strings.count)
@@ -53,10 +55,16 @@ extension CollationKey {
         ids.append(last)
         continue
       }
-      // One lookup: a new string gets the next id, inserted by the same access.
-      let id = { (value: inout Int) in value }(&firstIndex[UTF8Bytes(string), default: distinct.count])
-      if id == distinct.count { distinct.append(string) }
-      ids.append(id)
+      // A lookup, then an insertion for a new string (the `default:` subscript's in-place access allocated
+      // twice per string).
+      let key = UTF8Bytes(string)
+      if let id = firstIndex[key] {
+        ids.append(id)
+      } else {
+        firstIndex[key] = distinct.count
+        ids.append(distinct.count)
+        distinct.append(string)
+      }
     }
     let keys = distinct.map(CollationKey.init)
     var rank = [Int](repeating: 0, count: distinct.count)
@@ -91,12 +99,12 @@ extension String {
   /// Whether both strings are the same UTF-8 bytes (`==` compares by canonical equivalence instead), compared
   /// at once rather than byte by byte.
   func hasSameBytes(as other: String) -> Bool {
-    var a = self
-    var b = other
-    return a.withUTF8 { left in
-      b.withUTF8 { right in
-        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+    guard utf8.count == other.utf8.count else { return false }
+    let same = utf8.withContiguousStorageIfAvailable { left in
+      other.utf8.withContiguousStorageIfAvailable { right in
+        left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
       }
     }
+    return (same ?? nil) ?? utf8.elementsEqual(other.utf8)
   }
 }
