@@ -24,6 +24,12 @@ public struct Helper: Sendable, Hashable, Codable {
     self.createdAt = createdAt
   }
 
+  /// The keys of the registry's JSON file (docs/registry-json.md), where a helper is written as stored.
+  enum CodingKeys: String, CodingKey {
+    case id, name, local, region, email, active
+    case createdAt = "created_at"
+  }
+
   /// `Marie Tremblay (mtremblay)`, stripped of control characters (as the reports show it).
   public var displayName: String {
     "\(name) (\(id))".strippingControlCharacters()

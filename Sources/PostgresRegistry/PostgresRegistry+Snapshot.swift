@@ -15,12 +15,7 @@ extension PostgresRegistry {
         // SQLite orders its ids with NOCASE: ASCII letters folded, then byte order.
         helpers: try connection.query(
           "SELECT \(unescaped: Self.helperColumns) FROM helpers ORDER BY lower(id) COLLATE \"C\""
-        ).map { row in
-          let helper = try Self.helper(row)
-          return .init(
-            id: helper.id, name: helper.name, local: helper.local, region: helper.region, email: helper.email,
-            active: helper.active, createdAt: helper.createdAt)
-        },
+        ).map(Self.helper),
         attempts: try connection.query("SELECT \(unescaped: Self.attemptColumns) FROM attempts ORDER BY id").map {
           row in
           let (

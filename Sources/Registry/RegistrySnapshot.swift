@@ -12,32 +12,8 @@ public struct RegistrySnapshot: Sendable, Hashable, Codable {
   /// The format version this program writes and reads.
   public static let currentVersion = 1
 
-  public struct HelperRecord: Sendable, Hashable, Codable {
-    public var id: String
-    public var name: String
-    public var local: String
-    public var region: String
-    public var email: String?
-    public var active: Bool
-    public var createdAt: String
-
-    public init(
-      id: String, name: String, local: String, region: String, email: String? = nil, active: Bool, createdAt: String
-    ) {
-      self.id = id
-      self.name = name
-      self.local = local
-      self.region = region
-      self.email = email
-      self.active = active
-      self.createdAt = createdAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case id, name, local, region, email, active
-      case createdAt = "created_at"
-    }
-  }
+  /// A helper as stored: `Helper` itself, whose coding keys are this file's (`created_at`).
+  public typealias HelperRecord = Helper
 
   public struct AttemptRecord: Sendable, Hashable, Codable {
     public var id: Int64
@@ -262,11 +238,7 @@ extension Registry {
     try read { db in
       RegistrySnapshot(
         format: RegistrySnapshot.formatName, version: RegistrySnapshot.currentVersion,
-        helpers: try Row.fetchAll(db, sql: "SELECT * FROM helpers ORDER BY id").map { row in
-          .init(
-            id: row["id"], name: row["name"], local: row["local"], region: row["region"], email: row["email"],
-            active: row["active"], createdAt: row["created_at"])
-        },
+        helpers: try Row.fetchAll(db, sql: "SELECT * FROM helpers ORDER BY id").map(Helper.init(row:)),
         attempts: try Row.fetchAll(db, sql: "SELECT * FROM attempts ORDER BY id").map { row in
           .init(
             id: row["id"], helperID: row["helper_id"], courseID: row["course_id"], courseVersion: row["course_version"],
