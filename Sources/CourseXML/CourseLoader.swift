@@ -7,6 +7,8 @@ import Foundation
 public enum CourseFile: Sendable, Hashable {
   case course(Course)
   case certifications(CertificationCatalog)
+
+  public var course: Course? { if case .course(let course) = self { course } else { nil } }
 }
 
 /// One file read: what it holds (nil when it could not be read or broke the schema) and its findings.
@@ -16,10 +18,7 @@ public struct LoadResult: Sendable, Hashable {
   public var file: CourseFile?
   public var findings: [Finding]
 
-  public var course: Course? {
-    if case .course(let course) = file { return course }
-    return nil
-  }
+  public var course: Course? { file?.course }
 
   public var catalog: CertificationCatalog? {
     if case .certifications(let catalog) = file { return catalog }

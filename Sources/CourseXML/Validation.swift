@@ -35,22 +35,13 @@ extension CourseLoader {
       let url = URL(fileURLWithPath: path)
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+        guard let entries = Self.xmlEntries(ofFolder: path) else {
           unusable.append(path)
           extra.append(
             Finding(path: path, location: .unknown, code: "unreadable", message: Messages.unreadable(path)))
           continue
         }
-        for name in names.sorted() where name.hasSuffix(".xml") && !name.hasPrefix(".") {
-          let file = URL(fileURLWithPath: path).appendingPathComponent(name)
-          var fileIsDirectory: ObjCBool = false
-          if FileManager.default.fileExists(atPath: file.path, isDirectory: &fileIsDirectory),
-            fileIsDirectory.boolValue
-          {
-            continue
-          }
-          targets.append(file)
-        }
+        targets += entries.filter { !$0.isFolder }.map(\.url)
       } else {
         targets.append(url)
       }
@@ -102,6 +93,17 @@ extension CourseLoader {
 }
 
 extension CourseLoader {
+  /// The `*.xml` entries of a folder in name order (hidden ones left out): the files the folder stands for,
+  /// and the folders so named, which are not read; nil when the folder cannot be listed.
+  static func xmlEntries(ofFolder path: String) -> [(url: URL, isFolder: Bool)]? {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
+    return names.sorted().filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }.map { name in
+      let url = URL(fileURLWithPath: path).appendingPathComponent(name)
+      var isFolder: ObjCBool = false
+      return (url, FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue)
+    }
+  }
+
   /// One file read and checked, and the course checks' findings (a course with no error only); through
   /// `verdicts` when given with `courseChecks`.
   func check(

@@ -8,7 +8,9 @@ import Foundation
 /// A verdict is found by a key made of `identity` (the program and the checks it runs, given by the caller),
 /// the built-in schemas, the file's name (the `id-filename` rule reads it) and the SHA-256 of its bytes: a
 /// file edited by one byte, another build of the program or other schemas find nothing. The file's model is
-/// still built from its bytes; only the checks are skipped. Thread-safe. The caller stores `encoded()` where
+/// still built from its bytes; only the checks are skipped. A whole courses folder has its verdict too (every
+/// file's findings, the rules across files included, and what each course is), found by the names and digests
+/// of all its files: an unchanged folder is used without building a model it does not need. Thread-safe. The caller stores `encoded()` where
 /// it likes; data that cannot be decoded, or that was written by another identity, gives an empty cache.
 public final class VerdictCache: @unchecked Sendable {
   /// What checking a file gave.
@@ -21,10 +23,26 @@ public final class VerdictCache: @unchecked Sendable {
     var checks: [Finding]
   }
 
+  /// What loading a whole courses folder with no error gave, file by file in name order.
+  struct FolderVerdict: Codable, Hashable {
+    struct File: Codable, Hashable {
+      var name: String
+      /// The file's own findings (its `LoadResult`'s), their path left empty.
+      var own: [Finding]
+      /// Every finding of the file, in the report's order, their path left empty.
+      var findings: [Finding]
+      /// The course the file holds (nil: the certifications), its digest left empty.
+      var course: CourseEntry?
+    }
+
+    var files: [File]
+  }
+
   /// The stored form.
   private struct Stored: Codable {
     var identity: String
     var verdicts: [String: Verdict]
+    var folders: [String: FolderVerdict]
   }
 
   /// The caller's identity with the built-in schemas.
@@ -34,6 +52,9 @@ public final class VerdictCache: @unchecked Sendable {
   private let known: [String: Verdict]
   /// Verdicts used or made in this run: what `encoded()` keeps.
   private var used: [String: Verdict] = [:]
+  /// Folder verdicts read from the stored data, and those used or made in this run.
+  private let knownFolders: [String: FolderVerdict]
+  private var usedFolders: [String: FolderVerdict] = [:]
   private var added = false
 
   /// A cache read from `data` (nil or unreadable: empty); `identity` names the program and its course checks.
@@ -41,8 +62,10 @@ public final class VerdictCache: @unchecked Sendable {
     self.identity = identity + " schemas " + builtInSchemasDigest
     if let data, let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.identity == self.identity {
       known = stored.verdicts
+      knownFolders = stored.folders
     } else {
       known = [:]
+      knownFolders = [:]
     }
   }
 
@@ -50,13 +73,13 @@ public final class VerdictCache: @unchecked Sendable {
   public var hasChanged: Bool {
     lock.lock()
     defer { lock.unlock() }
-    return added || used.count != known.count
+    return added || used.count != known.count || usedFolders.count != knownFolders.count
   }
 
   /// The verdicts used or made in this run, to be stored for the next.
   public func encoded() -> Data {
     lock.lock()
-    let stored = Stored(identity: identity, verdicts: used)
+    let stored = Stored(identity: identity, verdicts: used, folders: usedFolders)
     lock.unlock()
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
@@ -85,6 +108,34 @@ public final class VerdictCache: @unchecked Sendable {
     guard let verdict = known[key] else { return nil }
     used[key] = verdict
     return verdict
+  }
+
+  /// The key of a folder whose `*.xml` entries are `entries` (a digest for each regular file, nil for a
+  /// folder named `*.xml`, whose name the rules across files may read).
+  func folderKey(_ entries: [(name: String, digest: String?)]) -> String {
+    var hasher = SHA256()
+    hasher.update(data: Array("folder \(identity)".utf8) + [0])
+    for entry in entries.sorted(by: { $0.name < $1.name }) {
+      hasher.update(data: Array(entry.name.utf8) + [0] + Array((entry.digest ?? "-").utf8) + [0])
+    }
+    return hexadecimal(hasher.finalize())
+  }
+
+  /// The folder verdict stored under `key`, kept for the next run.
+  func folderVerdict(_ key: String) -> FolderVerdict? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let verdict = knownFolders[key] else { return nil }
+    usedFolders[key] = verdict
+    return verdict
+  }
+
+  /// Keeps a folder verdict made in this run.
+  func record(_ verdict: FolderVerdict, folderKey key: String) {
+    lock.lock()
+    usedFolders[key] = verdict
+    if knownFolders[key] != verdict { added = true }
+    lock.unlock()
   }
 
   /// Keeps a verdict made in this run.

@@ -42,8 +42,8 @@ extension Catalogue {
       exitCode: 2)
   }
 
-  /// What the registry needs of the catalogue.
-  var courseIndex: CourseIndex { CourseIndex(courses: courses, certifications: certifications) }
+  /// What the registry needs of the catalogue (no course model built).
+  var courseIndex: CourseIndex { CourseIndex(entries: entries, certifications: certifications) }
 
   /// The course named by `argument`: a course id of the folder, or the path of a course file (one outside
   /// the folder gets the same checks).

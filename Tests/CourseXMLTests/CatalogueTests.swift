@@ -230,3 +230,68 @@ private func expectSame(_ cached: Catalogue, _ fresh: Catalogue) {
   expectSame(cached, Catalogue.load(folder: folder, courseChecks: counter.checks))
   #expect(cached.report.findings.map(\.code) == ["id-filename", "checked"])
 }
+
+@Test func aKnownFolderBuildsTheModelsOfTheCoursesAskedForOnly() throws {
+  let counter = CountingChecks()
+  let fresh = Catalogue.load(folder: Paths.courses, courseChecks: counter.checks)
+  let first = VerdictCache(data: nil, identity: "test build")
+  _ = Catalogue.load(folder: Paths.courses, courseChecks: counter.checks, verdicts: first)
+  let second = VerdictCache(data: first.encoded(), identity: "test build")
+  let cached = Catalogue.load(folder: Paths.courses, courseChecks: counter.checks, verdicts: second)
+  #expect(counter.count == 12)
+  let certifications = Paths.courses.appendingPathComponent("certifications.xml").relativePath
+  #expect(cached.files.filter(\.model.isBuilt).map(\.path) == [certifications])
+  #expect(cached.entries == fresh.courses.map(CourseEntry.init))
+  #expect(
+    cached.entries.map(\.id) == [
+      "ecoute-active", "format-tour", "prevention-suicide", "prevention-suicide-rappel", "referer",
+      "ressourcement-annuel",
+    ])
+  #expect(cached.problems == [])
+  #expect(cached.certifications == fresh.certifications)
+  #expect(cached.course("referer") == fresh.course("referer"))
+  let referer = Paths.courses.appendingPathComponent("referer.xml").relativePath
+  #expect(cached.files.filter(\.model.isBuilt).map(\.path) == [certifications, referer])
+  expectSame(cached, fresh)
+}
+
+@Test func aFolderChangedInOneFileChecksThatFileOnly() throws {
+  let folder = try tourFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let counter = CountingChecks()
+  let cache = VerdictCache(data: nil, identity: "test build")
+  _ = Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: cache)
+  let kept = VerdictCache(data: cache.encoded(), identity: "test build")
+  _ = Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: kept)
+  #expect(counter.count == 1)
+  // The folder's verdict no longer holds; the course's own verdict, kept through the folder's, does.
+  try tourCertifications.replacingOccurrences(of: "Entraidant·e", with: "Aidant·e").write(
+    to: folder.appendingPathComponent("certifications.xml"), atomically: true, encoding: .utf8)
+  let edited = VerdictCache(data: kept.encoded(), identity: "test build")
+  let cached = Catalogue.load(folder: folder, courseChecks: counter.checks, verdicts: edited)
+  #expect(counter.count == 1)
+  expectSame(cached, Catalogue.load(folder: folder, courseChecks: counter.checks))
+  #expect(cached.certifications.certifications.map { $0.title.text("fr") } == ["Aidant·e"])
+  #expect(edited.hasChanged)
+}
+
+@Test func aFolderNamedLikeACourseIsPartOfTheFoldersVerdict() throws {
+  // The rules across files accept a course named `<id>.xml` beside the file: a folder so named counts.
+  let folder = try tourFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  try tourCertifications.replacingOccurrences(
+    of: "<renewal><course ref=\"format-tour\"/>",
+    with: "<renewal><course ref=\"format-tour\"/><course ref=\"referer\"/>"
+  ).write(to: folder.appendingPathComponent("certifications.xml"), atomically: true, encoding: .utf8)
+  try FileManager.default.createDirectory(
+    at: folder.appendingPathComponent("referer.xml"), withIntermediateDirectories: false)
+  let cache = VerdictCache(data: nil, identity: "test build")
+  #expect(Catalogue.load(folder: folder, courseChecks: CountingChecks().checks, verdicts: cache).problems == [])
+  try FileManager.default.removeItem(at: folder.appendingPathComponent("referer.xml"))
+  let kept = VerdictCache(data: cache.encoded(), identity: "test build")
+  let after = Catalogue.load(folder: folder, courseChecks: CountingChecks().checks, verdicts: kept)
+  let certifications = folder.appendingPathComponent("certifications.xml").relativePath
+  #expect(after.problems == [.brokenCertifications(certifications)])
+  #expect(after.report.findings.map(\.code) == ["unknown-course", "checked"])
+  expectSame(after, Catalogue.load(folder: folder, courseChecks: CountingChecks().checks))
+}
