@@ -124,9 +124,13 @@ public struct Catalogue: Sendable {
     files.filter(\.isLoaded).compactMap(\.entry).sorted { $0.id < $1.id }
   }
 
-  /// The loaded courses, by id (every model built).
+  /// The loaded courses, by id (every model built, on every processor when some are not yet).
   public var courses: [Course] {
-    files.filter(\.isLoaded).compactMap(\.course).sorted { $0.id < $1.id }
+    let loaded = files.filter(\.isLoaded)
+    let courses =
+      loaded.allSatisfy(\.model.isBuilt)
+      ? loaded.map(\.course) : concurrentMap(loaded.count) { loaded[$0].course }
+    return courses.compactMap { $0 }.sorted { $0.id < $1.id }
   }
 
   /// Loads `folder` with `loader` (built-in schemas by default); `courseChecks` adds findings for each course
