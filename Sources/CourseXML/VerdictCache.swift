@@ -45,42 +45,51 @@ public final class VerdictCache: @unchecked Sendable {
     var folders: [String: FolderVerdict]
   }
 
+  /// The verdicts of one kind read from the stored data, and those used or made in this run (what
+  /// `encoded()` keeps).
+  private struct Shelf<Kept: Hashable> {
+    let known: [String: Kept]
+    var used: [String: Kept] = [:]
+    var added = false
+
+    var hasChanged: Bool { added || used.count != known.count }
+
+    mutating func take(_ key: String) -> Kept? {
+      guard let kept = known[key] else { return nil }
+      used[key] = kept
+      return kept
+    }
+
+    mutating func put(_ kept: Kept, _ key: String) {
+      used[key] = kept
+      if known[key] != kept { added = true }
+    }
+  }
+
   /// The caller's identity with the built-in schemas.
   public let identity: String
   private let lock = NSLock()
-  /// Verdicts read from the stored data.
-  private let known: [String: Verdict]
-  /// Verdicts used or made in this run: what `encoded()` keeps.
-  private var used: [String: Verdict] = [:]
-  /// Folder verdicts read from the stored data, and those used or made in this run.
-  private let knownFolders: [String: FolderVerdict]
-  private var usedFolders: [String: FolderVerdict] = [:]
-  private var added = false
+  private var files: Shelf<Verdict>
+  private var folders: Shelf<FolderVerdict>
 
   /// A cache read from `data` (nil or unreadable: empty); `identity` names the program and its course checks.
   public init(data: Data?, identity: String) {
     self.identity = identity + " schemas " + builtInSchemasDigest
     if let data, let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.identity == self.identity {
-      known = stored.verdicts
-      knownFolders = stored.folders
+      files = Shelf(known: stored.verdicts)
+      folders = Shelf(known: stored.folders)
     } else {
-      known = [:]
-      knownFolders = [:]
+      files = Shelf(known: [:])
+      folders = Shelf(known: [:])
     }
   }
 
   /// Whether this run made verdicts the stored data lacks, or no longer needs some of it.
-  public var hasChanged: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return added || used.count != known.count || usedFolders.count != knownFolders.count
-  }
+  public var hasChanged: Bool { lock.withLock { files.hasChanged || folders.hasChanged } }
 
   /// The verdicts used or made in this run, to be stored for the next.
   public func encoded() -> Data {
-    lock.lock()
-    let stored = Stored(identity: identity, verdicts: used, folders: usedFolders)
-    lock.unlock()
+    let stored = lock.withLock { Stored(identity: identity, verdicts: files.used, folders: folders.used) }
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     return (try? encoder.encode(stored)) ?? Data()
@@ -102,13 +111,7 @@ public final class VerdictCache: @unchecked Sendable {
   }
 
   /// The verdict stored under `key`, kept for the next run.
-  func verdict(_ key: String) -> Verdict? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard let verdict = known[key] else { return nil }
-    used[key] = verdict
-    return verdict
-  }
+  func verdict(_ key: String) -> Verdict? { lock.withLock { files.take(key) } }
 
   /// The key of a folder whose `*.xml` entries are `entries` (a digest for each regular file, nil for a
   /// folder named `*.xml`, whose name the rules across files may read).
@@ -122,29 +125,13 @@ public final class VerdictCache: @unchecked Sendable {
   }
 
   /// The folder verdict stored under `key`, kept for the next run.
-  func folderVerdict(_ key: String) -> FolderVerdict? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard let verdict = knownFolders[key] else { return nil }
-    usedFolders[key] = verdict
-    return verdict
-  }
+  func folderVerdict(_ key: String) -> FolderVerdict? { lock.withLock { folders.take(key) } }
 
   /// Keeps a folder verdict made in this run.
-  func record(_ verdict: FolderVerdict, folderKey key: String) {
-    lock.lock()
-    usedFolders[key] = verdict
-    if knownFolders[key] != verdict { added = true }
-    lock.unlock()
-  }
+  func record(_ verdict: FolderVerdict, folderKey key: String) { lock.withLock { folders.put(verdict, key) } }
 
   /// Keeps a verdict made in this run.
-  func record(_ verdict: Verdict, _ key: String) {
-    lock.lock()
-    used[key] = verdict
-    if known[key] != verdict { added = true }
-    lock.unlock()
-  }
+  func record(_ verdict: Verdict, _ key: String) { lock.withLock { files.put(verdict, key) } }
 }
 
 /// The SHA-256 of every built-in schema, by name.
