@@ -61,25 +61,28 @@ func writeAtomically(_ data: Data, to path: String, durable: Bool = true) throws
 
 /// The message for a file that could not be written, with the reason in the user's language.
 private func writeError(_ path: String, _ code: Int32) -> UserError {
-  let reason: Message
-  switch code {
-  case ENOENT:
-    reason = Message(fr: "le dossier n’existe pas", en: "the folder does not exist")
-  case EACCES, EPERM:
-    reason = Message(fr: "permission refusée", en: "permission denied")
-  case EROFS:
-    reason = Message(fr: "le disque est en lecture seule", en: "the disk is read-only")
-  case ENOSPC:
-    reason = Message(fr: "le disque est plein", en: "the disk is full")
-  case ENOTDIR:
-    reason = Message(fr: "un élément du chemin n’est pas un dossier", en: "part of the path is not a folder")
-  default:
-    let system = String(cString: strerror(code))
-    reason = Message(fr: "erreur système \(code) (\(system))", en: "system error \(code) (\(system))")
-  }
+  let reason = systemErrorReason(code)
   return UserError(
     Message(
       fr: "Impossible d’écrire « \(path) » : \(reason.fr).",
       en: "Cannot write “\(path)”: \(reason.en)."),
     exitCode: 1)
+}
+
+/// Why a write failed (`errno`), in both languages; an error with no sentence of its own is given by number
+/// (and in English by the system's words, which are English only).
+func systemErrorReason(_ code: Int32) -> Message {
+  switch code {
+  case ENOENT: Message(fr: "le dossier n’existe pas", en: "the folder does not exist")
+  case EACCES, EPERM: Message(fr: "permission refusée", en: "permission denied")
+  case EROFS: Message(fr: "le disque est en lecture seule", en: "the disk is read-only")
+  case ENOSPC: Message(fr: "le disque est plein", en: "the disk is full")
+  case EDQUOT: Message(fr: "le quota de disque est atteint", en: "the disk quota is reached")
+  case EFBIG: Message(fr: "le fichier dépasse la taille permise", en: "the file is larger than allowed")
+  case EIO: Message(fr: "erreur d’entrée-sortie du disque", en: "input/output error on the disk")
+  case ENOTDIR: Message(fr: "un élément du chemin n’est pas un dossier", en: "part of the path is not a folder")
+  case EISDIR: Message(fr: "c’est un dossier", en: "it is a folder")
+  default:
+    Message(fr: "erreur système \(code)", en: "system error \(code) (\(String(cString: strerror(code))))")
+  }
 }

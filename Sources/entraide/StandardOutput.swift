@@ -43,10 +43,7 @@ enum StandardOutput {
       raise(SIGPIPE)
       exit(141)
     }
-    let reason =
-      code == ENOSPC
-      ? Message(fr: "le disque est plein", en: "the disk is full")
-      : Message(fr: "erreur \(code) (\(String(cString: strerror(code))))", en: String(cString: strerror(code)))
+    let reason = systemErrorReason(code)
     return UserError(
       Message(
         fr: "La sortie n’a pas pu être écrite en entier : \(reason.fr).",

@@ -11,7 +11,7 @@ import Testing
 /// Runs `entraide ARGUMENTS` with standard output on `output`, SIGPIPE ignored as the PostgreSQL client
 /// ignores it (through bash's `trap '' PIPE`, which the program inherits); its end and standard error.
 private func run(
-  _ arguments: [String], output: FileHandle, language: String = "C"
+  _ arguments: [String], output: FileHandle, language: String = "C", shell: String = "trap '' PIPE"
 ) throws -> (reason: Process.TerminationReason, status: Int32, stderr: String) {
   let folder = try Entraide.temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: folder) }
@@ -24,7 +24,7 @@ private func run(
   process.executableURL = URL(fileURLWithPath: "/bin/bash")
   process.arguments =
     [
-      "-c", "trap '' PIPE; exec \"$0\" \"$@\"", Entraide.binary.path, "--db", registry,
+      "-c", "\(shell); exec \"$0\" \"$@\"", Entraide.binary.path, "--db", registry,
       "--courses", Entraide.coursesDirectory.path,
     ] + arguments
   process.environment = [
@@ -68,4 +68,24 @@ func aFullDiskIsReportedWithStatusOne(arguments: [String]) throws {
   #expect(french.status == 1)
   #expect(
     french.stderr == "entraide : erreur : La sortie n’a pas pu être écrite en entier : le disque est plein.\n")
+}
+
+/// Output to a file beyond the size the shell allows (`ulimit -f`, SIGXFSZ ignored): write(2) fails with
+/// EFBIG, said in the user's language.
+@Test func anOutputFileLargerThanAllowedIsReportedInTheUsersLanguage() throws {
+  let folder = try Entraide.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let path = folder.appendingPathComponent("out.txt").path
+  #expect(FileManager.default.createFile(atPath: path, contents: nil))
+  let output = try #require(FileHandle(forWritingAtPath: path))
+  let limited = "trap '' XFSZ; ulimit -f 0"
+  let english = try run(["courses"], output: output, shell: limited)
+  #expect(english.status == 1)
+  #expect(
+    english.stderr == "entraide: error: The output could not be written in full: the file is larger than allowed.\n")
+  let french = try run(["courses"], output: output, language: "fr_CA.UTF-8", shell: limited)
+  #expect(french.status == 1)
+  #expect(
+    french.stderr
+      == "entraide : erreur : La sortie n’a pas pu être écrite en entier : le fichier dépasse la taille permise.\n")
 }
