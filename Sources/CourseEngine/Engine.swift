@@ -202,23 +202,30 @@ extension CourseSession {
       indices = Draws.questionOrder(quiz, history: history, random: &random).prefix(wanted).sorted()
     }
     return indices.map { index in
-      let question = quiz.questions[index]
-      let itemCount: Int?
-      switch question.kind {
-      case .order(let items): itemCount = items.count
-      case .match(let pairs): itemCount = pairs.count
-      default: itemCount = nil
-      }
-      guard let itemCount else { return SessionState.DrawnQuestion(index: index, shown: nil) }
-      var shown = Array(0..<itemCount)
-      var itemRandom = SplitMix64.derived(seed, activity, run, index, 1)
-      itemRandom.shuffle(&shown)
-      if itemCount > 1, shown == Array(0..<itemCount) {
-        // Never show the answer itself: rotate an identity shuffle.
-        shown = Array(shown[1...]) + [shown[0]]
-      }
-      return SessionState.DrawnQuestion(index: index, shown: shown)
+      drawn(quiz.questions[index], at: index, seed: seed, activity: activity, run: run)
     }
+  }
+
+  /// Question `index` of a quiz as drawn in a run: for an order or match question, the order its items are
+  /// shown in, from the seed, the activity, the run and the question's index only (never the answer itself).
+  static func drawn(
+    _ question: Question, at index: Int, seed: UInt64, activity: Int, run: Int
+  ) -> SessionState.DrawnQuestion {
+    let itemCount: Int?
+    switch question.kind {
+    case .order(let items): itemCount = items.count
+    case .match(let pairs): itemCount = pairs.count
+    default: itemCount = nil
+    }
+    guard let itemCount else { return SessionState.DrawnQuestion(index: index, shown: nil) }
+    var shown = Array(0..<itemCount)
+    var itemRandom = SplitMix64.derived(seed, activity, run, index, 1)
+    itemRandom.shuffle(&shown)
+    if itemCount > 1, shown == Array(0..<itemCount) {
+      // Never show the answer itself: rotate an identity shuffle.
+      shown = Array(shown[1...]) + [shown[0]]
+    }
+    return SessionState.DrawnQuestion(index: index, shown: shown)
   }
 
   mutating func finishQuizRun(_ quiz: Quiz, activity: Int) {
@@ -261,6 +268,72 @@ extension CourseSession {
   /// A skill's title in the session's language (its id when the role-play does not name it).
   func skillTitle(_ skillID: String, in roleplay: Roleplay) -> String {
     roleplay.skills.first { $0.id == skillID }.map { text($0.title) } ?? skillID
+  }
+
+  /// A choice taken, in the session's language now (the path keeps the words shown then).
+  func localized(_ entry: PathEntry, in roleplay: Roleplay) -> PathEntry {
+    var shown = entry
+    shown.lines = localized(entry.lines, in: roleplay)
+    if let choice = roleplay.scene(entry.sceneID)?.choices.dropFirst(entry.choiceIndex).first {
+      shown.say = text(choice.say)
+      shown.feedback = text(choice.feedback)
+    }
+    shown.points = entry.points.map { points in
+      var shown = points
+      shown.skill = skillTitle(points.skillID, in: roleplay)
+      return shown
+    }
+    return shown
+  }
+
+  /// Lines heard, scene by scene, in the session's language now.
+  func localized(_ lines: [SpokenLine], in roleplay: Roleplay) -> [SpokenLine] {
+    var scenes: [String] = []
+    for line in lines where scenes.last != line.sceneID { scenes.append(line.sceneID) }
+    let scenesFound = scenes.compactMap { roleplay.scene($0) }
+    guard scenesFound.count == scenes.count else { return lines }
+    return scenesFound.flatMap { spokenLines($0, in: roleplay) }
+  }
+
+  /// The outcome of the activity in progress, in the session's language now: a session resumed in the other
+  /// language shows the result it was left at in that language. Only what the run showed in words changes.
+  func localized(_ outcome: ActivityOutcome) -> ActivityOutcome {
+    let index = state.position.activity
+    guard index < activities.count, activities[index].id == outcome.activityID else { return outcome }
+    var shown = outcome
+    shown.title = text(activities[index].title)
+    switch activities[index] {
+    case .roleplay(let roleplay):
+      guard var run = outcome.roleplay else { break }
+      if let ending = run.endingID.flatMap(roleplay.ending) { run.debrief = text(ending.debrief) }
+      run.closingLines = localized(run.closingLines, in: roleplay)
+      run.path = run.path.map { localized($0, in: roleplay) }
+      run.skills = run.skills.map { skill in
+        var shown = skill
+        shown.title = skillTitle(skill.skillID, in: roleplay)
+        return shown
+      }
+      run.failures = run.failures.map { failure in
+        guard case .belowMinimum(let skillID, _, let points, let min) = failure else { return failure }
+        return .belowMinimum(skillID: skillID, skill: skillTitle(skillID, in: roleplay), points: points, min: min)
+      }
+      shown.roleplay = run
+    case .quiz(let quiz):
+      guard var run = outcome.quiz else { break }
+      run.questions = run.questions.map { record in
+        guard let position = quiz.questions.firstIndex(where: { $0.id == record.questionID }) else { return record }
+        let question = quiz.questions[position]
+        let drawn = Self.drawn(question, at: position, seed: state.seedValue, activity: index, run: outcome.runs)
+        return
+          (try? Scoring.record(
+            question: question, drawn: drawn, answer: record.answer, expectation: .anyLine, text: { text($0) },
+            language: state.language)) ?? record
+      }
+      shown.quiz = run
+    case .lesson, .pool:
+      break
+    }
+    return shown
   }
 
   func currentRoleplay() -> Roleplay? {
@@ -346,19 +419,13 @@ extension CourseSession {
       }
       // In the session's language now: a session resumed in the other language shows the choice it was left
       // at in that language (the path keeps the words shown then).
-      let roleplay = currentRoleplay()
-      let choice = roleplay?.scene(entry.sceneID)?.choices.dropFirst(entry.choiceIndex).first
-      let points = entry.points.map { points in
-        var shown = points
-        if let roleplay { shown.skill = skillTitle(points.skillID, in: roleplay) }
-        return shown
-      }
+      let shown = currentRoleplay().map { localized(entry, in: $0) } ?? entry
       return Step(
         context: context,
         content: .choiceFeedback(
           ChoiceFeedbackStep(
-            sceneID: entry.sceneID, choiceIndex: entry.choiceIndex, say: choice.map { text($0.say) } ?? entry.say,
-            feedback: choice.map { text($0.feedback) } ?? entry.feedback, points: points, critical: entry.critical)),
+            sceneID: shown.sceneID, choiceIndex: shown.choiceIndex, say: shown.say, feedback: shown.feedback,
+            points: shown.points, critical: shown.critical)),
         expectation: expectation)
     case .question:
       guard let quiz = currentQuiz(), let progress = state.quiz, progress.current < progress.drawn.count else {
@@ -395,8 +462,9 @@ extension CourseSession {
         return Step(context: context, content: .courseResult(makeCourseResult()), expectation: .nothing)
       }
       let left = Swift.max((context?.maxRuns ?? 1) - outcome.runs, 0)
+      // As for a choice: the result a session was left at, in the session's language now.
       return Step(
-        context: context, content: .activityResult(ActivityResultStep(outcome: outcome, retriesLeft: left)),
+        context: context, content: .activityResult(ActivityResultStep(outcome: localized(outcome), retriesLeft: left)),
         expectation: expectation)
     }
   }

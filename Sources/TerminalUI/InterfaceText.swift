@@ -247,8 +247,8 @@ public enum InterfaceText {
       fr: "Reprise de « \(activity) », question \(question)…", en: "Resuming “\(activity)”, question \(question)…")
   }
 
-  public static func resumeAtActivity(activity: String) -> Message {
-    Message(fr: "Reprise au début de « \(activity) »…", en: "Resuming at the start of “\(activity)”…")
+  public static func resumeAtResult(activity: String) -> Message {
+    Message(fr: "Reprise au résultat de « \(activity) »…", en: "Resuming at the result of “\(activity)”…")
   }
 
   /// Activities planned for the attempt (drawn from a pool, or taken) that a changed course file no longer has.

@@ -233,7 +233,7 @@ public struct SessionDriver {
     case .question, .questionFeedback:
       return InterfaceText.resumeAtQuestion(activity: title, question: (state.quiz?.current ?? 0) + 1)
     case .activityResult, .finished:
-      return InterfaceText.resumeAtActivity(activity: title)
+      return InterfaceText.resumeAtResult(activity: title)
     }
   }
 }

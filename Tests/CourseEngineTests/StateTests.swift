@@ -43,6 +43,7 @@ func halfAnswer(_ session: CourseSession) throws -> Answer {
     let english = try playTour(seed: 2024, language: .en)
     #expect(french.count == english.count)
     var feedbacks = 0
+    var results = 0
     for (index, session) in french.enumerated() {
       // The saved state with its language switched, as `entraide run --lang en` resumes it.
       var state = try CourseSession.decodeState(session.stateJSON())
@@ -52,17 +53,21 @@ func halfAnswer(_ session: CourseSession) throws -> Answer {
       let json = String(decoding: try encoder.encode(state), as: UTF8.self)
       let resumed = try CourseSession.resume(course: FormatTour.course, stateJSON: json)
       switch resumed.current.content {
-      case .activityResult, .courseResult:
-        // Results keep the words of the runs as they were made (the record of what was shown).
+      case .courseResult:
+        // The course's result keeps the words of the runs as they were made (the record of what was shown).
         continue
       case .choiceFeedback, .questionFeedback:
         feedbacks += 1
+      case .activityResult:
+        results += 1
       default:
         break
       }
       #expect(resumed.current.content == english[index].current.content, "step \(index)")
     }
     #expect(feedbacks >= 8)
+    // Two runs of the role-play and two of the quiz (a lesson has no result screen).
+    #expect(results == 4)
   }
 
   @Test func resumingAfterEveryStepGivesTheSameResultAsAnUninterruptedRun() throws {

@@ -113,6 +113,17 @@ private func drive(
   #expect(SessionDriver.resumeMessage(session) == InterfaceText.resumeAtScene(activity: "The break", scene: 1))
 }
 
+@Test func aSessionLeftAtAnActivitysResultResumesThere() throws {
+  let (outcome, _, _, session) = try drive(Array("\n1\n\nq\n".utf8), language: .en)
+  #expect(outcome == .paused(.quit))
+  guard case .activityResult = session.current.content else {
+    Issue.record("not at the result: \(session.current.content)")
+    return
+  }
+  #expect(SessionDriver.resumeMessage(session)?.en == "Resuming at the result of “The break”…")
+  #expect(SessionDriver.resumeMessage(session)?.fr == "Reprise au résultat de « The break »…")
+}
+
 @Test func endOfInputPausesWithoutTakingAnAnswer() throws {
   let (outcome, _, saves, session) = try drive(Array("\n1".utf8))
   // "1" without a newline is still a whole line at the end of input.
