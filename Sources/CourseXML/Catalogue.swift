@@ -92,6 +92,7 @@ public struct Catalogue: Sendable {
   /// What keeps the folder from being used.
   public enum Problem: Sendable, Hashable {
     case missingFolder(String)
+    case notAFolder(String)
     case missingCertifications(String)
     case brokenCertifications(String)
     case refusedCourse(String)
@@ -143,11 +144,10 @@ public struct Catalogue: Sendable {
   ) -> Catalogue {
     // Paths as the user gave them (a relative folder stays relative), in messages and findings alike.
     let shown = folder.relativePath
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+    if let problem = folderProblem(folder) {
       return Catalogue(
         folder: folder, files: [], unusablePaths: [shown], folderFindings: [], certifications: CertificationCatalog(),
-        problems: [.missingFolder(shown)])
+        problems: [problem])
     }
     guard let verdicts, courseChecks != nil, loader.schemaDirectory == nil else {
       return assembled(folder, loader.validate(paths: [shown], courseChecks: courseChecks))
@@ -159,6 +159,15 @@ public struct Catalogue: Sendable {
     let catalogue = assembled(folder, loader.validate(paths: [shown], courseChecks: courseChecks, verdicts: verdicts))
     known?.keep(catalogue)
     return catalogue
+  }
+
+  /// What keeps `folder` from being a courses folder at all: missing, or not a folder; nil when it is one.
+  public static func folderProblem(_ folder: URL) -> Problem? {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
+      return .missingFolder(folder.relativePath)
+    }
+    return isFolder.boolValue ? nil : .notAFolder(folder.relativePath)
   }
 
   /// The catalogue of a folder's validation report.
@@ -303,6 +312,10 @@ extension Catalogue.Problem {
       Message(
         fr: "Le dossier des cours « \(path) » n’existe pas ; indiquez-le avec --courses.",
         en: "The courses folder “\(path)” does not exist; give it with --courses.")
+    case .notAFolder(let path):
+      Message(
+        fr: "« \(path) » n’est pas un dossier ; indiquez le dossier des cours avec --courses.",
+        en: "“\(path)” is not a folder; give the courses folder with --courses.")
     case .missingCertifications(let path):
       Message(
         fr: "Le fichier des certifications « \(path) » est introuvable ; il dit ce que chaque cours certifie.",

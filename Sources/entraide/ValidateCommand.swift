@@ -53,15 +53,8 @@ struct ValidateCommand: AsyncParsableCommand {
     let coursesDirectory = GlobalOptions.coursesDirectory(courses)
     var targets = paths
     if targets.isEmpty {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: coursesDirectory.path, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      else {
-        throw UserError(
-          Message(
-            fr: "le dossier des cours « \(coursesDirectory.path) » n'existe pas ; donnez des fichiers ou --courses",
-            en: "the courses folder '\(coursesDirectory.path)' does not exist; name files or use --courses"),
-          exitCode: 2)
+      if let problem = Catalogue.folderProblem(coursesDirectory) {
+        throw UserError(problem.message, exitCode: 2)
       }
       targets = [displayPath(coursesDirectory)]
     }

@@ -147,6 +147,39 @@ private func everyCommandRefusesABadFolderAlike(_ bad: BadFolder) throws {
   #expect(!events.stdout.contains("format-tour"))
 }
 
+/// A courses folder that is missing, or a file in its place: every command, `validate` and `test` included,
+/// refuses it with the same message (exit 2).
+@Test func everyCommandRefusesAMissingFolderOrAFileInItsPlaceAlike() throws {
+  let folder = try OwnFolder()
+  defer { try? FileManager.default.removeItem(at: folder.root) }
+  let add = try folder.run(["helpers", "add", "--name", "Marie Tremblay", "--local", "CSN 1", "--region", "Estrie"])
+  #expect(add.status == 0, "\(add.stderr)")
+  let all = readers + [("validate", ["validate"], ""), ("test", ["test"], "")]
+  try FileManager.default.removeItem(at: folder.courses)
+  for reader in all {
+    let result = try folder.run(reader.arguments, stdin: reader.stdin)
+    #expect(result.status == 2, "\(reader.name)")
+    #expect(
+      result.stderr
+        == "entraide: error: The courses folder “\(folder.courses.path)” does not exist; give it with --courses.\n",
+      "\(reader.name)")
+  }
+  try "not a folder".write(to: folder.courses, atomically: true, encoding: .utf8)
+  for reader in all {
+    let result = try folder.run(reader.arguments, stdin: reader.stdin)
+    #expect(result.status == 2, "\(reader.name)")
+    #expect(
+      result.stderr
+        == "entraide: error: “\(folder.courses.path)” is not a folder; give the courses folder with --courses.\n",
+      "\(reader.name)")
+  }
+  let french = try Entraide.run(["--lang", "fr", "status", "mtremblay"], environment: folder.environment)
+  #expect(
+    french.stderr
+      == "entraide : erreur : « \(folder.courses.path) » n’est pas un dossier ; indiquez le dossier des cours avec --courses.\n"
+  )
+}
+
 /// The verdicts kept in `$XDG_CACHE_HOME/entraide/` never change what a command answers: a course edited
 /// after its verdict was kept is refused with the usual message, a corrupt or unwritable cache is ignored.
 @Test func keptVerdictsNeverChangeTheAnswer() throws {

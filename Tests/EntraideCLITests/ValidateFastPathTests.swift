@@ -83,7 +83,7 @@ import Testing
   let missingParsed = try Entraide.run(["validate", "--courses=/nonexistent/courses", "--"])
   #expect(
     missing.stderr
-      == "entraide: error: the courses folder '/nonexistent/courses' does not exist; name files or use --courses\n")
+      == "entraide: error: The courses folder “/nonexistent/courses” does not exist; give it with --courses.\n")
   #expect(missing.stderr == missingParsed.stderr)
   #expect(missing.status == 2)
   #expect(missingParsed.status == 2)

@@ -81,8 +81,10 @@ import Testing
   let result = try Entraide.run(
     ["validate", "--courses", empty.appendingPathComponent("none").path], currentDirectory: empty)
   #expect(result.status == 2)
-  #expect(result.stderr.hasPrefix("entraide: error: the courses folder '"))
-  #expect(result.stderr.hasSuffix("does not exist; name files or use --courses\n"))
+  #expect(
+    result.stderr
+      == "entraide: error: The courses folder “\(empty.appendingPathComponent("none").path)” does not exist; "
+      + "give it with --courses.\n")
 }
 
 @Test func jsonGivesTheSameFindingsWithStableFields() throws {
