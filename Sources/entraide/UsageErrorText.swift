@@ -41,7 +41,7 @@ enum UsageErrorText {
         "OPTIONS:": "OPTIONS :", "SUBCOMMANDS:": "SOUS-COMMANDES :",
       ]
       for (english, french) in headings {
-        if let rest = line.dropPrefix(english) { return french + rest }
+        if let rest = line.dropPrefix(english) { return french + frenchUsage(rest) }
       }
       if let rest = line.dropPrefix("  See '"), let command = rest.dropSuffix(" <subcommand>' for detailed help.") {
         return "  Voir « \(command) <sous-commande> » pour l'aide détaillée."
@@ -64,11 +64,16 @@ enum UsageErrorText {
   static func french(_ line: String) -> String {
     if let rest = line.dropPrefix("Error: ") { return "Erreur : " + frenchError(rest) }
     if let rest = line.dropPrefix("Help:  ") { return "Aide : " + rest }
-    if let rest = line.dropPrefix("Usage: ") { return "Utilisation : " + rest }
+    if let rest = line.dropPrefix("Usage: ") { return "Utilisation : " + frenchUsage(rest) }
     if let rest = line.dropPrefix("  See '"), let command = rest.dropSuffix("' for more information.") {
       return "  Voir « \(command) » pour en savoir plus."
     }
     return line
+  }
+
+  /// A usage line's own placeholder in French (the command's are already in the help language).
+  static func frenchUsage(_ usage: String) -> String {
+    usage.replacingOccurrences(of: "<subcommand>", with: "<sous-commande>")
   }
 
   static func frenchError(_ text: String) -> String {
@@ -104,7 +109,8 @@ enum UsageErrorText {
       var detail = ""
       if let range = target.range(of: "'. Please provide one of ") {
         let choices = target[range.upperBound...].dropLast(target.hasSuffix(".") ? 1 : 0)
-          .replacingOccurrences(of: "' and '", with: "' et '").replacingOccurrences(of: "'", with: "")
+          .replacingOccurrences(of: "' and '", with: "' et '").replacingOccurrences(of: "' or '", with: "' ou '")
+          .replacingOccurrences(of: "'", with: "")
         detail = ". Valeurs possibles : \(choices)."
         target = String(target[..<range.lowerBound])
       } else if let range = target.range(of: "': ") {

@@ -7,13 +7,14 @@ private let helpPages: [[String]] = [
   ["helpers", "--help"], ["helpers", "add", "--help"], ["helpers", "list", "--help"], ["helpers", "show", "--help"],
   ["helpers", "edit", "--help"], ["helpers", "deactivate", "--help"], ["helpers", "import", "--help"],
   ["record", "--help"], ["status", "--help"], ["run", "--help"], ["backup", "--help"], ["courses", "--help"],
-  ["courses", "list", "--help"], ["check", "--help"], ["roster", "--help"],
+  ["courses", "list", "--help"], ["check", "--help"], ["roster", "--help"], ["attestation", "--help"],
+  ["export", "--help"], ["import", "--help"], ["access", "--help"], ["help", "access", "grant"],
 ]
 
 /// Words of one language that the other never uses, spaced so that names and options do not match.
 private let englishWords = [
   " the ", " and ", " or ", " of ", " with ", " to ", " for ", "Show ", "OVERVIEW", "USAGE", "SUBCOMMANDS",
-  "(default", "(values", " See ",
+  "(default", "(values", " See ", "<subcommand>",
 ]
 private let frenchWords = [
   " le ", " la ", " les ", " des ", " du ", " de ", " ou ", " et ", " un ", " une ", "Afficher", "é", "è", "à",

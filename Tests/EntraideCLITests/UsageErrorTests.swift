@@ -19,6 +19,20 @@ import Testing
     #expect(result.stdout == "")
   }
 
+  @Test func aBadValueAmongSeveralIsExplainedInFrench() throws {
+    let result = try Entraide.run(["roster", "--format", "pdf"], environment: ["LANG": "fr_CA.UTF-8"])
+    #expect(result.status == 2)
+    #expect(
+      result.stderr.hasPrefix(
+        "Erreur : la valeur « pdf » n'est pas valide pour « --format <format> ». "
+          + "Valeurs possibles : table, csv, json, html ou ics.\n"))
+    let english = try Entraide.run(["roster", "--format", "pdf"])
+    #expect(
+      english.stderr.hasPrefix(
+        "Error: The value 'pdf' is invalid for '--format <format>'. "
+          + "Please provide one of 'table', 'csv', 'json', 'html' or 'ics'.\n"))
+  }
+
   @Test func theSameErrorStaysInEnglishInEnglish() throws {
     let result = try Entraide.run(["validate", "--format", "xml", "x.xml"])
     #expect(result.status == 2)
