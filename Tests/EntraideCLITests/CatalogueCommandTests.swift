@@ -155,23 +155,24 @@ private func everyCommandRefusesABadFolderAlike(_ bad: BadFolder) throws {
   let add = try folder.run(["helpers", "add", "--name", "Marie Tremblay", "--local", "CSN 1", "--region", "Estrie"])
   #expect(add.status == 0, "\(add.stderr)")
   let all = readers + [("validate", ["validate"], ""), ("test", ["test"], "")]
-  try FileManager.default.removeItem(at: folder.courses)
-  for reader in all {
-    let result = try folder.run(reader.arguments, stdin: reader.stdin)
-    #expect(result.status == 2, "\(reader.name)")
-    #expect(
-      result.stderr
-        == "entraide: error: The courses folder “\(folder.courses.path)” does not exist; give it with --courses.\n",
-      "\(reader.name)")
-  }
-  try "not a folder".write(to: folder.courses, atomically: true, encoding: .utf8)
-  for reader in all {
-    let result = try folder.run(reader.arguments, stdin: reader.stdin)
-    #expect(result.status == 2, "\(reader.name)")
-    #expect(
-      result.stderr
-        == "entraide: error: “\(folder.courses.path)” is not a folder; give the courses folder with --courses.\n",
-      "\(reader.name)")
+  let path = folder.courses.path
+  let cases: [(make: () throws -> Void, message: String)] = [
+    (
+      { try FileManager.default.removeItem(at: folder.courses) },
+      "The courses folder “\(path)” does not exist; give it with --courses."
+    ),
+    (
+      { try "not a folder".write(to: folder.courses, atomically: true, encoding: .utf8) },
+      "“\(path)” is not a folder; give the courses folder with --courses."
+    ),
+  ]
+  for example in cases {
+    try example.make()
+    for reader in all {
+      let result = try folder.run(reader.arguments, stdin: reader.stdin)
+      #expect(result.status == 2, "\(reader.name)")
+      #expect(result.stderr == "entraide: error: \(example.message)\n", "\(reader.name)")
+    }
   }
   let french = try Entraide.run(["--lang", "fr", "status", "mtremblay"], environment: folder.environment)
   #expect(
